@@ -18,6 +18,7 @@
 //   in form order; the first problem is thrown.
 
 import { DomainError } from '../errors.js';
+import { findOption, normalizeChoices } from './form-options.js';
 
 export const FIELD_TYPES = ['textbox', 'textarea', 'dropdown', 'checkbox', 'checkboxlist', 'yesno', 'file', 'address'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -74,10 +75,10 @@ const satisfiesRequired = (field: FormField, value: string): boolean => (field.t
 
 function normalizeValue(field: FormField, raw: unknown): string {
   if (field.type === 'checkboxlist' && Array.isArray(raw) && raw.every((item) => typeof item === 'string')) {
-    return normalizeChoices(field, raw.join(','));
+    return normalizeChoices(field.options, raw.join(',')) ?? rejectValue(field, raw);
   }
   const text = asText(raw);
-  if (text === undefined) throw invalidValue(field, raw);
+  if (text === undefined) rejectValue(field, raw);
   if (text === '') return '';
   switch (field.type) {
     case 'textbox':
@@ -87,15 +88,12 @@ function normalizeValue(field: FormField, raw: unknown): string {
     case 'yesno':
     case 'checkbox':
       return normalizeBoolean(field, text);
-    case 'dropdown': {
-      const option = findOption(field, text);
-      if (option === undefined) throw invalidValue(field, raw);
-      return option;
-    }
+    case 'dropdown':
+      return findOption(field.options, text) ?? rejectValue(field, raw);
     case 'checkboxlist':
-      return normalizeChoices(field, text);
+      return normalizeChoices(field.options, text) ?? rejectValue(field, raw);
     case 'file':
-      if (!isHttpUrl(text)) throw invalidValue(field, raw);
+      if (!isHttpUrl(text)) rejectValue(field, raw);
       return text;
   }
 }
@@ -113,37 +111,7 @@ function normalizeBoolean(field: FormField, text: string): string {
   const lower = text.toLowerCase();
   if (lower === 'yes' || lower === 'true' || (field.type === 'checkbox' && lower === 'checked')) return 'yes';
   if (lower === 'no' || lower === 'false') return 'no';
-  throw invalidValue(field, text);
-}
-
-function findOption(field: FormField, text: string): string | undefined {
-  const wanted = text.trim().toLowerCase();
-  return (field.options ?? []).find((option) => option.trim().toLowerCase() === wanted);
-}
-
-function normalizeChoices(field: FormField, text: string): string {
-  const pieces = text.split(',');
-  const chosen = new Set<string>();
-  let start = 0;
-  while (start < pieces.length) {
-    if (pieces[start].trim() === '') {
-      start += 1; // "A,,C" and a trailing comma are slips, not choices
-      continue;
-    }
-    const end = longestOptionEnd(field, pieces, start);
-    if (end === undefined) throw invalidValue(field, text);
-    chosen.add(findOption(field, pieces.slice(start, end).join(','))!);
-    start = end;
-  }
-  return (field.options ?? []).filter((option) => chosen.has(option)).join(',');
-}
-
-/** The end of the longest run of pieces from `start` that, joined back with commas, is an option. */
-function longestOptionEnd(field: FormField, pieces: readonly string[], start: number): number | undefined {
-  for (let end = pieces.length; end > start; end -= 1) {
-    if (findOption(field, pieces.slice(start, end).join(',')) !== undefined) return end;
-  }
-  return undefined;
+  rejectValue(field, text);
 }
 
 function isHttpUrl(text: string): boolean {
@@ -155,8 +123,8 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
-function invalidValue(field: FormField, value: unknown): DomainError {
-  return new DomainError('invalid_field_value', {
+function rejectValue(field: FormField, value: unknown): never {
+  throw new DomainError('invalid_field_value', {
     message: `The value ${JSON.stringify(value) ?? String(value)} is invalid for field "${field.id}" (${field.type}).`,
     field: 'fields',
     value: field.id,
