@@ -1,0 +1,31 @@
+// Applies pending migrations. On PostgreSQL a session advisory lock makes concurrent starts of
+// several processes take turns, so exactly one of them creates the schema and the rest find it done.
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import type { Store } from './database.js';
+import * as initial from './migrations/001_initial.js';
+
+const MIGRATION_LOCK = 7_316_224_001;
+
+function provider(store: Store): MigrationProvider {
+  const all: Record<string, Migration> = {
+    '001_initial': { up: (db) => initial.up(db, store.dialect) },
+  };
+  return { getMigrations: async () => all };
+}
+
+export async function migrate(store: Store): Promise<string[]> {
+  const run = async () => {
+    const { error, results } = await new Migrator({ db: store.db, provider: provider(store) }).migrateToLatest();
+    if (error) throw error;
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  };
+  if (store.dialect !== 'postgres') return run();
+  return store.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
+    try {
+      return await run();
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
+    }
+  });
+}
