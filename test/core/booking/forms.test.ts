@@ -149,6 +149,10 @@ describe('validateAnswers: each field type', () => {
 
   it('checkboxlist matches options that contain commas whole', () => {
     expect(valueOf(CHECKBOXLIST, 'Red, white,B')).toBe('B,Red, white');
+    // With both "Red" and "Red, white" on offer, the longer option wins.
+    const overlapping = field(5, 'checkboxlist', { options: ['Red', 'Red, white', 'Blue'] });
+    expect(valueOf(overlapping, 'Red, white')).toBe('Red, white');
+    expect(valueOf(overlapping, 'Red,Blue')).toBe('Red,Blue');
   });
 
   it('checkboxlist also takes an array of strings', () => {
