@@ -80,7 +80,7 @@ export interface AppointmentTable {
   id: Id; uid: string; company_id: number; location_id: number; service_id: number; customer_id: number | null;
   class_session_id: number | null; status: string; confirmed: Flag; start_at: number; end_at: number;
   padding_before: number; padding_after: number; expires_at: number | null; price_cents: number; discount_cents: number;
-  addon_ids: Json; label_ids: Json; custom_fields: Json; notes: string | null; certificate: string | null;
+  addon_ids: Json; label_ids: Json; custom_fields: Json; form_answers: Json; notes: string | null; certificate: string | null;
   timezone: string | null; round_robin: string | null; round_robin_reason: string | null;
   rescheduled_from_id: number | null; rescheduled_to_id: number | null; cancel_note: string | null;
   no_show: Flag; created_at: number; updated_at: number;

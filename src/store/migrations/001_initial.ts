@@ -175,6 +175,7 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
     .addColumn('addon_ids', 'text', (c) => c.notNull())
     .addColumn('label_ids', 'text', (c) => c.notNull())
     .addColumn('custom_fields', 'text', (c) => c.notNull())
+    .addColumn('form_answers', 'text', (c) => c.notNull())
     .addColumn('notes', 'text').addColumn('certificate', 'text').addColumn('timezone', 'text')
     .addColumn('round_robin', 'text').addColumn('round_robin_reason', 'text')
     .addColumn('rescheduled_from_id', 'bigint').addColumn('rescheduled_to_id', 'bigint')

@@ -1,0 +1,85 @@
+// Moving an existing appointment through its states: book a hold, confirm, cancel, delete a hold.
+import { assertHoldLive, checkClientCancel, transition } from '../../core/booking/index.js';
+import { DomainError } from '../../core/errors.js';
+import type { AppointmentStatus } from '../../core/types.js';
+import type { Tx } from '../../store/transaction.js';
+import { companySettings, getCompany } from '../companies/get-company.js';
+import type { ServiceContext } from '../context.js';
+import { findOrCreateCustomer, type CustomerInput } from '../customers/find-or-create-customer.js';
+import type { Key } from '../lookup.js';
+import { runAction, type Idempotency } from '../run-action.js';
+import { findOwned } from '../scheduling/load-setup.js';
+import { loadAppointmentView, type AppointmentView } from './view.js';
+import { release } from './write.js';
+
+/** The appointment, treating a lapsed hold as gone. */
+async function current(tx: Tx, companyId: number, key: Key, now: number) {
+  const row = await findOwned(tx, 'appointments', companyId, key, 'Appointment', 'id');
+  assertHoldLive(row.status as AppointmentStatus, row.expires_at, now);
+  return row;
+}
+
+export async function bookHeldAppointment(ctx: ServiceContext, companyId: number, key: Key,
+  input: { customer?: CustomerInput; customFields?: Record<string, unknown> }, idempotency?: Idempotency): Promise<AppointmentView> {
+  return runAction(ctx, companyId, idempotency, async (tx) => {
+    const now = ctx.now();
+    const row = await current(tx, companyId, key, now);
+    const status = transition(row.status as AppointmentStatus, 'book');
+    const customer = input.customer ? await findOrCreateCustomer(tx, companyId, input.customer, now) : null;
+    const customerId = customer?.id ?? row.customer_id;
+    if (customerId === null) throw new DomainError('customer_required', { field: 'Customer', message: 'Customer is required to book an appointment' });
+    const customFields = { ...JSON.parse(row.custom_fields), ...(input.customFields ?? {}) };
+    await tx.updateTable('appointments').set({ status, customer_id: customerId, expires_at: null, custom_fields: JSON.stringify(customFields), updated_at: now })
+      .where('id', '=', row.id).execute();
+    await tx.updateTable('appointment_resources').set({ expires_at: null }).where('appointment_id', '=', row.id).execute();
+    return loadAppointmentView(tx, companyId, row.id);
+  });
+}
+
+export async function confirmAppointment(ctx: ServiceContext, companyId: number, key: Key, idempotency?: Idempotency): Promise<AppointmentView> {
+  return runAction(ctx, companyId, idempotency, async (tx) => {
+    const now = ctx.now();
+    const row = await current(tx, companyId, key, now);
+    const status = transition(row.status as AppointmentStatus, 'confirm');
+    await tx.updateTable('appointments').set({ status, confirmed: 1, updated_at: now }).where('id', '=', row.id).execute();
+    return loadAppointmentView(tx, companyId, row.id);
+  });
+}
+
+export interface CancelOptions {
+  /** Apply the company's client rules (Acuity without admin=true). */
+  clientRules?: boolean;
+  admin?: boolean;
+  /** OnSched refuses to cancel what already happened. */
+  refusePast?: boolean;
+  cancelNote?: string;
+  noShow?: boolean;
+  idempotency?: Idempotency;
+}
+
+export async function cancelAppointment(ctx: ServiceContext, companyId: number, key: Key, opts: CancelOptions = {}): Promise<AppointmentView> {
+  return runAction(ctx, companyId, opts.idempotency, async (tx) => {
+    const now = ctx.now();
+    const row = await current(tx, companyId, key, now);
+    const status = transition(row.status as AppointmentStatus, 'cancel');
+    if (opts.refusePast && row.start_at < now) throw new DomainError('appointment_in_past', { message: 'Past appointments cannot be cancelled.' });
+    if (opts.clientRules) checkClientCancel(companySettings(await getCompany(tx, companyId)), row.start_at, now, { admin: opts.admin ?? false });
+    await tx.updateTable('appointments').set({ status, cancel_note: opts.cancelNote ?? null, no_show: opts.noShow ? 1 : 0, updated_at: now })
+      .where('id', '=', row.id).execute();
+    await release(tx, row.id);
+    return loadAppointmentView(tx, companyId, row.id);
+  });
+}
+
+/** Only a hold may be deleted outright, and not once its time has passed. */
+export async function deleteHold(ctx: ServiceContext, companyId: number, key: Key): Promise<AppointmentView> {
+  return runAction(ctx, companyId, undefined, async (tx) => {
+    const now = ctx.now();
+    const row = await current(tx, companyId, key, now);
+    transition(row.status as AppointmentStatus, 'delete');
+    if (row.start_at < now) throw new DomainError('appointment_in_past', { message: 'Past appointments cannot be deleted.' });
+    const view = await loadAppointmentView(tx, companyId, row.id);
+    await tx.deleteFrom('appointments').where('id', '=', row.id).execute();
+    return view;
+  });
+}

@@ -1,0 +1,127 @@
+// hold (IN), reserve (RS) and book (BK): one transaction that locks the candidate resources,
+// re-checks the slot with availability's own rules, and writes — or writes nothing at all.
+import { holdExpiry, type FieldAnswerInput } from '../../core/booking/index.js';
+import { DomainError } from '../../core/errors.js';
+import type { RoundRobin } from '../../core/types.js';
+import type { ResourceRow, ServiceRow } from '../../store/schema.js';
+import { lockResources, type Tx } from '../../store/transaction.js';
+import { companySettings, getCompany } from '../companies/get-company.js';
+import type { ServiceContext } from '../context.js';
+import { findOrCreateCustomer, type CustomerInput } from '../customers/find-or-create-customer.js';
+import type { Key } from '../lookup.js';
+import { runAction, type Idempotency } from '../run-action.js';
+import { findOwned, loadAddons, resolveLocation, resolveResources } from '../scheduling/load-setup.js';
+import { serviceRoundRobin } from '../scheduling/rules.js';
+import { deleteExpiredHolds } from './expire-holds.js';
+import { chargeBooking, checkAnswers, checkLabels } from './extras.js';
+import { placeAppointment } from './placement.js';
+import { loadAppointmentView, type AppointmentView } from './view.js';
+import { insertAppointment } from './write.js';
+
+export interface AppointmentRequest {
+  serviceKey: Key;
+  locationKey?: Key;
+  resourceKeys?: Key[];
+  roundRobin?: RoundRobin;
+  start: number;
+  /** When given, the appointment lasts end − start; else the service's duration plus add-ons. */
+  end?: number;
+  customer?: CustomerInput;
+  customFields?: Record<string, unknown>;
+  answers?: FieldAnswerInput[];
+  addonKeys?: Key[];
+  certificate?: string;
+  labelKeys?: Key[];
+  notes?: string;
+  timezone?: string;
+  classSessionKey?: Key;
+}
+
+export interface BookingOptions {
+  status: 'IN' | 'RS' | 'BK';
+  /** Acuity's admin=true: no availability or required-field checks, private add-ons allowed. */
+  admin?: boolean;
+  /** Starts must sit on the service's interval grid (Acuity) or anywhere in hours (OnSched). */
+  onGrid: boolean;
+  idempotency?: Idempotency;
+}
+
+export async function createAppointment(ctx: ServiceContext, companyId: number, req: AppointmentRequest, opts: BookingOptions): Promise<AppointmentView> {
+  if (opts.status === 'BK' && !req.customer) throw new DomainError('customer_required', { field: 'Customer', message: 'Customer is required to book an appointment' });
+  return runAction(ctx, companyId, opts.idempotency, async (tx) => {
+    const now = ctx.now();
+    const company = await getCompany(tx, companyId);
+    const settings = companySettings(company);
+    const service = await findOwned(tx, 'services', companyId, req.serviceKey, 'Service', 'ServiceId');
+    const location = await resolveLocation(tx, companyId, service, req.locationKey);
+    const admin = opts.admin ?? false;
+    const addons = await loadAddons(tx, companyId, service, req.addonKeys, admin);
+    const length = req.end !== undefined ? (req.end - req.start) / 60_000 : service.duration + addons.reduce((m, a) => m + a.duration, 0);
+    if (!(length > 0) || !Number.isInteger(length)) {
+      throw new DomainError('invalid_input', { field: 'Unavailability.endTime', message: 'endTime must be a whole number of minutes after startTime' });
+    }
+    const session = service.type === 'class' ? await classSession(tx, companyId, service, req) : null;
+    const resources = session ? [await findOwned(tx, 'resources', companyId, session.resource_id, 'Resource')]
+      : await resolveResources(tx, companyId, service, location, req.resourceKeys);
+    const ids = resources.map((r) => r.id);
+    await lockResources(ctx.store, tx, ids);
+    await deleteExpiredHolds(tx, now, ids);
+
+    const placement = session
+      ? await takeSeat(tx, session, now)
+      : await placeAppointment(tx, {
+        companyId, companyZone: company.timezone, settings, service, location, resources, start: req.start, length,
+        mode: req.roundRobin ?? (req.resourceKeys?.length ? 'NONE' : serviceRoundRobin(service)),
+        onGrid: opts.onGrid, skipAvailability: admin, now, random: ctx.random,
+      });
+    const customer = req.customer ? await findOrCreateCustomer(tx, companyId, { ...req.customer, timezone: req.customer.timezone ?? req.timezone }, now) : null;
+    const answers = await checkAnswers(tx, service, req.answers, !admin);
+    const labelIds = await checkLabels(tx, companyId, req.labelKeys);
+    const charge = await chargeBooking(tx, companyId, service, addons.map((a) => a.price_cents), req.certificate,
+      { lengthMinutes: length, now, email: customer?.email ?? null });
+    const start = session ? session.start_at : req.start;
+    const end = session ? session.end_at : req.start + length * 60_000;
+    const expiresAt = opts.status === 'IN' ? holdExpiry(now, location.expiration_delay) : null;
+    const id = await insertAppointment(tx, {
+      company_id: companyId, location_id: location.id, service_id: service.id, customer_id: customer?.id ?? null,
+      class_session_id: session?.id ?? null, status: opts.status, confirmed: 0, start_at: start, end_at: end,
+      padding_before: service.padding_before, padding_after: service.padding_after, expires_at: expiresAt,
+      price_cents: charge.priceCents, discount_cents: charge.discountCents, addon_ids: JSON.stringify(addons.map((a) => a.id)),
+      label_ids: JSON.stringify(labelIds), custom_fields: JSON.stringify(req.customFields ?? {}), form_answers: JSON.stringify(answers),
+      notes: req.notes ?? null, certificate: charge.certificate, timezone: req.timezone ?? null,
+      round_robin: placement.mode, round_robin_reason: placement.reason, rescheduled_from_id: null, rescheduled_to_id: null,
+      cancel_note: null, no_show: 0, created_at: now, updated_at: now,
+    }, {
+      resourceIds: placement.resourceIds, expiresAt,
+      busyStart: start - service.padding_before * 60_000, busyEnd: end + service.padding_after * 60_000,
+      exclusive: !admin && !session && isExclusive(service, resources, placement.resourceIds),
+    });
+    return loadAppointmentView(tx, companyId, id);
+  });
+}
+
+/** Capacity one on every chosen resource: the case PostgreSQL's exclusion constraint guards. */
+const isExclusive = (service: ServiceRow, resources: ResourceRow[], chosen: number[]) =>
+  service.capacity <= 1 && resources.filter((r) => chosen.includes(r.id)).every((r) => r.capacity <= 1);
+
+async function classSession(tx: Tx, companyId: number, service: ServiceRow, req: AppointmentRequest) {
+  if (req.classSessionKey !== undefined) {
+    const session = await findOwned(tx, 'class_sessions', companyId, req.classSessionKey, 'Class', 'classID');
+    if (session.service_id !== service.id) throw new DomainError('invalid_input', { field: 'classID', message: 'The class is not a session of this service' });
+    return session;
+  }
+  const session = await tx.selectFrom('class_sessions').selectAll().where('service_id', '=', service.id).where('start_at', '=', req.start).executeTakeFirst();
+  if (!session) throw new DomainError('slot_unavailable', { message: 'No class session starts at that time.' });
+  return session;
+}
+
+/** A seat in a class session, counted under the lock of the session's resource. */
+async function takeSeat(tx: Tx, session: { id: number; seats: number; start_at: number; resource_id: number }, now: number) {
+  const { n } = await tx.selectFrom('appointments').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('class_session_id', '=', session.id)
+    .where((w) => w.or([w('status', 'in', ['BK', 'RS']), w.and([w('status', '=', 'IN'), w('expires_at', '>', now)])]))
+    .executeTakeFirstOrThrow();
+  if (Number(n) >= session.seats) throw new DomainError('class_full');
+  if (session.start_at < now) throw new DomainError('too_soon');
+  return { resourceIds: [session.resource_id], mode: 'NONE' as const, reason: `Class seat ${Number(n) + 1} of ${session.seats}` };
+}

@@ -1,0 +1,67 @@
+// Where (and whether) a new appointment fits: the booking-time re-check, run inside the booking
+// transaction after the resources are locked, with the very rules availability used.
+import { checkSlot, createRoundRobin } from '../../core/availability/index.js';
+import type { CompanySettings } from '../../core/booking/index.js';
+import { DomainError } from '../../core/errors.js';
+import type { RoundRobin } from '../../core/types.js';
+import type { LocationRow, ResourceRow, ServiceRow } from '../../store/schema.js';
+import type { Tx } from '../../store/transaction.js';
+import { loadCalendars } from '../scheduling/calendars.js';
+import { slotRules } from '../scheduling/rules.js';
+
+export interface PlacementRequest {
+  companyId: number;
+  companyZone: string;
+  settings: CompanySettings;
+  service: ServiceRow;
+  location: LocationRow;
+  /** Candidates in the caller's order of preference. */
+  resources: ResourceRow[];
+  start: number;
+  /** Minutes, add-ons included. */
+  length: number;
+  mode: RoundRobin;
+  /** false: any start inside working hours (OnSched); true: only starts on the interval grid (Acuity). */
+  onGrid: boolean;
+  /** Admin bookings skip availability altogether (Acuity admin=true): they may overbook on purpose. */
+  skipAvailability: boolean;
+  now: number;
+  random: () => number;
+  ignoreAppointmentIds?: number[];
+}
+
+export interface Placement {
+  resourceIds: number[];
+  mode: RoundRobin;
+  reason: string;
+}
+
+export async function placeAppointment(tx: Tx, p: PlacementRequest): Promise<Placement> {
+  if (p.resources.length === 0) throw new DomainError('no_available_resource', { message: 'The service has no resource at this location.' });
+  if (p.skipAvailability) {
+    return { resourceIds: [p.resources[0].id], mode: 'NONE', reason: 'Admin booking: availability not checked' };
+  }
+  const end = p.start + p.length * 60_000;
+  const { calendars, history } = await loadCalendars(tx, {
+    companyId: p.companyId, companyZone: p.companyZone, location: p.location, resources: p.resources,
+    window: { start: p.start, end }, now: p.now, serviceCapacity: p.service.capacity, ignoreAppointmentIds: p.ignoreAppointmentIds,
+  });
+  const rules = slotRules(p.service, p.settings, { duration: p.length });
+  const failures = new Set<string>();
+  const free = calendars.filter((resource) => {
+    const failure = checkSlot({ now: p.now, start: p.start, rules, resource, onGrid: p.onGrid });
+    if (failure) failures.add(failure);
+    return failure === null;
+  }).map((c) => c.id);
+  // Notice and window do not depend on the resource: report them before "taken".
+  if (failures.has('too_soon')) throw new DomainError('too_soon');
+  if (failures.has('too_far')) throw new DomainError('too_far');
+  if (free.length === 0) throw new DomainError('slot_unavailable');
+  if (p.mode === 'NONE') {
+    return { resourceIds: [free[0]], mode: 'NONE', reason: `NONE: first free of ${p.resources.length} requested` };
+  }
+  const choose = createRoundRobin({ requested: p.resources.map((r) => r.id), history, zone: p.location.timezone, random: p.random });
+  const choice = choose(p.mode, free, p.start);
+  if (!choice) throw new DomainError('slot_unavailable', { message: 'Not every requested resource is free at that time.' });
+  return { resourceIds: choice.resourceIds, mode: p.mode, reason: choice.reason };
+}

@@ -1,0 +1,63 @@
+// An appointment with what its surfaces render: service, location, resources and customer.
+import type { AppointmentStatus } from '../../core/types.js';
+import type { AppointmentRow, CustomerRow } from '../../store/schema.js';
+import type { Tx } from '../../store/transaction.js';
+import type { Key } from '../lookup.js';
+import { findOwned } from '../scheduling/load-setup.js';
+
+export interface AppointmentView {
+  id: number; uid: string; companyId: number; status: AppointmentStatus; confirmed: boolean;
+  start: number; end: number; expiresAt: number | null;
+  service: { id: number; uid: string; name: string; type: string; duration: number; category: string | null; paddingBefore: number; paddingAfter: number };
+  location: { id: number; uid: string; name: string; timezone: string; address: string | null };
+  resources: Array<{ id: number; uid: string; name: string; timezone: string | null; email: string | null }>;
+  customer: { id: number; uid: string; firstName: string; lastName: string; email: string | null; phone: string | null; timezone: string | null } | null;
+  customFields: Record<string, unknown>;
+  formAnswers: Array<{ fieldId: number; value: string }>;
+  notes: string | null; priceCents: number; discountCents: number; addonIds: number[]; labelIds: number[];
+  certificate: string | null; timezone: string | null; roundRobin: string | null; roundRobinReason: string | null;
+  classSessionId: number | null; rescheduledFromId: number | null; rescheduledToId: number | null;
+  cancelNote: string | null; noShow: boolean; createdAt: number; updatedAt: number;
+}
+
+export const customerView = (c: CustomerRow) => ({
+  id: c.id, uid: c.uid, firstName: c.first_name, lastName: c.last_name, email: c.email, phone: c.phone, timezone: c.timezone,
+});
+
+export async function loadAppointmentView(tx: Tx, companyId: number, key: Key): Promise<AppointmentView> {
+  const row = await findOwned(tx, 'appointments', companyId, key, 'Appointment', 'id');
+  return (await viewsOf(tx, [row]))[0];
+}
+
+/** Views for many rows with one query per related table, not one per appointment. */
+export async function viewsOf(tx: Tx, rows: AppointmentRow[]): Promise<AppointmentView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const unique = <T>(xs: T[]) => [...new Set(xs)];
+  const services = new Map((await tx.selectFrom('services').selectAll().where('id', 'in', unique(rows.map((r) => r.service_id))).execute()).map((s) => [s.id, s]));
+  const locations = new Map((await tx.selectFrom('locations').selectAll().where('id', 'in', unique(rows.map((r) => r.location_id))).execute()).map((l) => [l.id, l]));
+  const customerIds = unique(rows.map((r) => r.customer_id).filter((id): id is number => id !== null));
+  const customers = new Map(customerIds.length ? (await tx.selectFrom('customers').selectAll().where('id', 'in', customerIds).execute()).map((c) => [c.id, c]) : []);
+  const links = await tx.selectFrom('appointment_resources as ar').innerJoin('resources as r', 'r.id', 'ar.resource_id')
+    .select(['ar.appointment_id', 'r.id', 'r.uid', 'r.name', 'r.timezone', 'r.email']).where('ar.appointment_id', 'in', ids)
+    .orderBy('r.id').execute();
+  return rows.map((r) => {
+    const s = services.get(r.service_id)!;
+    const l = locations.get(r.location_id)!;
+    const c = r.customer_id === null ? undefined : customers.get(r.customer_id);
+    return {
+      id: r.id, uid: r.uid, companyId: r.company_id, status: r.status as AppointmentStatus, confirmed: r.confirmed === 1,
+      start: r.start_at, end: r.end_at, expiresAt: r.expires_at,
+      service: { id: s.id, uid: s.uid, name: s.name, type: s.type, duration: s.duration, category: s.category, paddingBefore: s.padding_before, paddingAfter: s.padding_after },
+      location: { id: l.id, uid: l.uid, name: l.name, timezone: l.timezone, address: l.address },
+      resources: links.filter((x) => x.appointment_id === r.id).map(({ id, uid, name, timezone, email }) => ({ id, uid, name, timezone, email })),
+      customer: c ? customerView(c) : null,
+      customFields: JSON.parse(r.custom_fields), formAnswers: JSON.parse(r.form_answers),
+      notes: r.notes, priceCents: r.price_cents, discountCents: r.discount_cents,
+      addonIds: JSON.parse(r.addon_ids), labelIds: JSON.parse(r.label_ids), certificate: r.certificate, timezone: r.timezone,
+      roundRobin: r.round_robin, roundRobinReason: r.round_robin_reason, classSessionId: r.class_session_id,
+      rescheduledFromId: r.rescheduled_from_id, rescheduledToId: r.rescheduled_to_id, cancelNote: r.cancel_note,
+      noShow: r.no_show === 1, createdAt: r.created_at, updatedAt: r.updated_at,
+    };
+  });
+}

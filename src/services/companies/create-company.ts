@@ -1,0 +1,38 @@
+// Creates a company with fresh credentials and everything its setup document describes, in one
+// transaction: a bad value anywhere leaves nothing behind.
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../core/errors.js';
+import { withSettingsDefaults } from '../../core/booking/index.js';
+import { isValidZone } from '../../core/time/zoned-days.js';
+import { hashSecret, randomToken } from '../../security/secrets.js';
+import { inTransaction } from '../../store/transaction.js';
+import type { ServiceContext } from '../context.js';
+import { validateCompanyDocument } from '../setup/validate.js';
+import { importSetup } from '../setup/import-setup.js';
+import type { Created } from '../setup/refs.js';
+
+export interface CreatedCompany {
+  id: number; uid: string; apiKey: string; clientId: string; clientSecret: string; refs: Record<string, Created>;
+}
+
+export async function createCompany(ctx: ServiceContext, input: unknown): Promise<CreatedCompany> {
+  const doc = validateCompanyDocument(input);
+  if (!isValidZone(doc.timezone)) {
+    throw new DomainError('invalid_input', { field: 'timezone', value: doc.timezone, message: `timezone "${doc.timezone}" is not an IANA time zone` });
+  }
+  const settings = withSettingsDefaults(doc.settings);
+  const apiKey = randomToken(24);
+  const clientId = randomUUID();
+  const clientSecret = randomToken(32);
+  const uid = randomUUID();
+  const now = ctx.now();
+  return inTransaction(ctx.store, async (tx) => {
+    const { id } = await tx.insertInto('companies').values({
+      uid, name: doc.name, timezone: doc.timezone, settings: JSON.stringify(settings),
+      api_key_hash: hashSecret(apiKey), api_key_enc: ctx.secrets.seal(apiKey),
+      client_id: clientId, client_secret_hash: hashSecret(clientSecret), created_at: now,
+    }).returning('id').executeTakeFirstOrThrow();
+    const refs = await importSetup(tx, { id: Number(id), timezone: doc.timezone, name: doc.name }, doc.setup ?? {}, now);
+    return { id: Number(id), uid, apiKey, clientId, clientSecret, refs };
+  });
+}

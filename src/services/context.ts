@@ -1,0 +1,12 @@
+// What every service needs from the outside world, passed in so tests can control time and chance.
+import type { Store } from '../store/database.js';
+import type { SecretBox } from '../security/secrets.js';
+
+export interface ServiceContext {
+  store: Store;
+  secrets: SecretBox;
+  /** Current time in epoch milliseconds. */
+  now: () => number;
+  /** Uniform in [0, 1): drives RANDOM round robin. */
+  random: () => number;
+}

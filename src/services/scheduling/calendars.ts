@@ -1,0 +1,81 @@
+// Builds the core's view of each resource for a time window: working hours in the right zone, the
+// live appointments (already widened by their own padding), blocks, and the history round robin weighs.
+import type { BookingHistory } from '../../core/availability/index.js';
+import type { Block, Interval, ResourceCalendar } from '../../core/types.js';
+import type { Tx } from '../../store/transaction.js';
+import type { LocationRow, ResourceRow } from '../../store/schema.js';
+
+const DAY = 86_400_000;
+
+export interface CalendarScope {
+  companyId: number;
+  companyZone: string;
+  location: LocationRow;
+  resources: ResourceRow[];
+  /** The window slots are wanted for; loading reaches a week either side for padding and BALANCED weeks. */
+  window: Interval;
+  now: number;
+  /** Capacity for the service at hand: a group service's own, else each resource's. */
+  serviceCapacity: number;
+  /** Appointments to leave out, e.g. the one being rescheduled. */
+  ignoreAppointmentIds?: number[];
+  /** Extra busy ranges per resource (external calendars). */
+  external?: Map<number, Interval[]>;
+}
+
+export interface Calendars {
+  calendars: ResourceCalendar[];
+  history: BookingHistory[];
+}
+
+export const resourceZone = (r: ResourceRow, location: LocationRow, companyZone: string): string =>
+  r.timezone ?? location.timezone ?? companyZone;
+
+export async function loadCalendars(tx: Tx, scope: CalendarScope): Promise<Calendars> {
+  const ids = scope.resources.map((r) => r.id);
+  if (ids.length === 0) return { calendars: [], history: [] };
+  const lo = scope.window.start - 7 * DAY;
+  const hi = scope.window.end + 7 * DAY;
+  let busyQuery = tx.selectFrom('appointment_resources as ar').innerJoin('appointments as a', 'a.id', 'ar.appointment_id')
+    .select(['ar.resource_id', 'ar.busy_start', 'ar.busy_end', 'a.start_at', 'a.created_at'])
+    .where('ar.resource_id', 'in', ids).where('ar.live', '=', 1)
+    .where((eb) => eb.or([eb('ar.expires_at', 'is', null), eb('ar.expires_at', '>', scope.now)]))
+    .where('ar.busy_start', '<', hi).where('ar.busy_end', '>', lo);
+  if (scope.ignoreAppointmentIds?.length) busyQuery = busyQuery.where('ar.appointment_id', 'not in', scope.ignoreAppointmentIds);
+  const busy = await busyQuery.execute();
+  const blocks = await tx.selectFrom('blocks').select(['resource_id', 'location_id', 'start_at', 'end_at', 'weekly', 'until'])
+    .where('company_id', '=', scope.companyId)
+    .where((eb) => eb.or([
+      eb('resource_id', 'in', ids),
+      eb.and([eb('resource_id', 'is', null), eb.or([eb('location_id', 'is', null), eb('location_id', '=', scope.location.id)])]),
+    ]))
+    .where('start_at', '<', hi)
+    .where((eb) => eb.or([eb('end_at', '>', lo), eb('weekly', '=', 1)]))
+    .execute();
+
+  const byResource = new Map<number, ResourceCalendar>();
+  const calendars = scope.resources.map((r) => {
+    const calendar: ResourceCalendar = {
+      id: r.id,
+      zone: resourceZone(r, scope.location, scope.companyZone),
+      hours: JSON.parse(r.hours),
+      overrides: JSON.parse(r.overrides),
+      capacity: scope.serviceCapacity > 1 ? scope.serviceCapacity : r.capacity,
+      appointments: [],
+      blocks: [],
+      external: scope.external?.get(r.id),
+    };
+    byResource.set(r.id, calendar);
+    return calendar;
+  });
+  for (const b of busy) {
+    byResource.get(b.resource_id)?.appointments.push({ start: b.busy_start, end: b.busy_end, paddingBefore: 0, paddingAfter: 0 });
+  }
+  for (const b of blocks) {
+    const block: Block = { start: b.start_at, end: b.end_at, weekly: b.weekly === 1, until: b.until };
+    const targets = b.resource_id === null ? calendars : [byResource.get(b.resource_id)].filter((c) => c !== undefined);
+    for (const calendar of targets) calendar.blocks.push(block);
+  }
+  const history = busy.map((b) => ({ resourceId: b.resource_id, start: b.start_at, createdAt: b.created_at }));
+  return { calendars, history };
+}

@@ -1,0 +1,111 @@
+// The setup document: one JSON/YAML description of a business. Declared once with TypeBox, this
+// schema validates the admin API body and the CLI import and types the importer.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const Opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
+const Ref = Type.String({ minLength: 1, maxLength: 100 });
+const Minutes = Type.Integer({ minimum: 0, maximum: 10_080 });
+const Money = Type.Union([Type.String({ pattern: '^-?\\d+(\\.\\d{1,2})?$' }), Type.Number()]);
+const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$' });
+const DayHours = Type.Array(Type.Tuple([Clock, Clock]));
+const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Instant = Type.String({ minLength: 10, description: 'ISO 8601 date-time with offset, e.g. 2026-12-01T15:00:00Z' });
+
+export const WeeklyHoursSchema = Type.Object(
+  { mon: Opt(DayHours), tue: Opt(DayHours), wed: Opt(DayHours), thu: Opt(DayHours), fri: Opt(DayHours), sat: Opt(DayHours), sun: Opt(DayHours) },
+  { additionalProperties: false },
+);
+const Override = Type.Object({ date: DateText, hours: DayHours }, { additionalProperties: false });
+const strict = { additionalProperties: false } as const;
+
+export const SettingsSchema = Type.Object({
+  minHoursInAdvance: Opt(Type.Number({ minimum: 0 })),
+  maxDaysInAdvance: Opt(Type.Number({ minimum: 0 })),
+  timeFormat: Opt(Type.Union([Type.Literal('ampm'), Type.Literal('24hr')])),
+  clientCanCancel: Opt(Type.Boolean()),
+  clientCanReschedule: Opt(Type.Boolean()),
+  minCancelHours: Opt(Type.Number({ minimum: 0 })),
+  minRescheduleHours: Opt(Type.Number({ minimum: 0 })),
+}, strict);
+
+const LocationDoc = Type.Object({
+  ref: Ref, name: Type.String({ minLength: 1 }), timezone: Opt(Type.String()), primary: Opt(Type.Boolean()),
+  expirationDelay: Opt(Type.Integer({ minimum: 1, maximum: 86_400 })), hours: Opt(WeeklyHoursSchema), address: Opt(Type.String()),
+}, strict);
+
+const ResourceDoc = Type.Object({
+  ref: Ref, name: Type.String({ minLength: 1 }), location: Opt(Ref), email: Opt(Type.String({ minLength: 3 })),
+  phone: Opt(Type.String()), description: Opt(Type.String()), timezone: Opt(Type.String()), hours: Opt(WeeklyHoursSchema),
+  overrides: Opt(Type.Array(Override)), capacity: Opt(Type.Integer({ minimum: 1, maximum: 1000 })),
+}, strict);
+
+const RoundRobinMode = Type.Union(['NONE', 'RANDOM', 'BALANCED', 'COMBINED'].map((m) => Type.Literal(m)));
+
+const ServiceDoc = Type.Object({
+  ref: Ref, name: Type.String({ minLength: 1 }), description: Opt(Type.String()), category: Opt(Type.String()),
+  color: Opt(Type.String()), type: Opt(Type.Union([Type.Literal('service'), Type.Literal('class')])),
+  duration: Type.Integer({ minimum: 1, maximum: 1440 }), interval: Opt(Type.Integer({ minimum: 1, maximum: 1440 })),
+  paddingBefore: Opt(Minutes), paddingAfter: Opt(Minutes), price: Opt(Money),
+  capacity: Opt(Type.Integer({ minimum: 1, maximum: 1000 })),
+  scope: Opt(Type.Union([Type.Literal('company'), Type.Literal('location')])), location: Opt(Ref),
+  resources: Opt(Type.Array(Ref)), roundRobin: Opt(RoundRobinMode),
+  minHoursInAdvance: Opt(Type.Number({ minimum: 0 })), maxDaysInAdvance: Opt(Type.Number({ minimum: 0 })),
+  forms: Opt(Type.Array(Ref)), addons: Opt(Type.Array(Ref)), private: Opt(Type.Boolean()),
+}, strict);
+
+const AddonDoc = Type.Object({
+  ref: Ref, name: Type.String({ minLength: 1 }), duration: Opt(Type.Integer({ minimum: -1440, maximum: 1440 })),
+  price: Opt(Money), private: Opt(Type.Boolean()),
+}, strict);
+
+const FieldType = Type.Union(['textbox', 'textarea', 'dropdown', 'checkbox', 'checkboxlist', 'yesno', 'file', 'address'].map((t) => Type.Literal(t)));
+const FormDoc = Type.Object({
+  ref: Ref, name: Type.String({ minLength: 1 }), description: Opt(Type.String()), hidden: Opt(Type.Boolean()),
+  fields: Type.Array(Type.Object({
+    ref: Ref, name: Type.String({ minLength: 1 }), type: FieldType, required: Opt(Type.Boolean()),
+    options: Opt(Type.Array(Type.String())),
+  }, strict)),
+}, strict);
+
+const LabelDoc = Type.Object({ ref: Ref, name: Type.String({ minLength: 1 }), color: Opt(Type.String()) }, strict);
+
+const CouponDoc = Type.Object({
+  ref: Ref, code: Type.String({ minLength: 1 }), name: Opt(Type.String()),
+  discountType: Type.Union([Type.Literal('percentage'), Type.Literal('price')]), discountAmount: Type.Number({ minimum: 0 }),
+  expiration: Opt(Instant), maxUses: Opt(Type.Integer({ minimum: 0 })), services: Opt(Type.Array(Ref)),
+}, strict);
+
+const PackageDoc = Type.Object({
+  ref: Ref, code: Type.String({ minLength: 1 }), name: Opt(Type.String()),
+  type: Type.Union([Type.Literal('counts'), Type.Literal('minutes')]),
+  counts: Opt(Type.Integer({ minimum: 0 })), minutes: Opt(Type.Integer({ minimum: 0 })),
+  expiration: Opt(Instant), services: Opt(Type.Array(Ref)), email: Opt(Type.String({ minLength: 3 })),
+}, strict);
+
+const ClassDoc = Type.Object({
+  ref: Ref, service: Ref, resource: Ref, start: Instant, duration: Opt(Type.Integer({ minimum: 1, maximum: 1440 })),
+  seats: Opt(Type.Integer({ minimum: 1, maximum: 10_000 })), name: Opt(Type.String()),
+}, strict);
+
+const BlockDoc = Type.Object({
+  ref: Opt(Ref), resource: Opt(Ref), location: Opt(Ref), start: Instant, end: Instant,
+  recurring: Opt(Type.Literal('weekly')), until: Opt(Instant), notes: Opt(Type.String()),
+}, strict);
+
+export const SetupSchema = Type.Object({
+  locations: Opt(Type.Array(LocationDoc)), resources: Opt(Type.Array(ResourceDoc)), services: Opt(Type.Array(ServiceDoc)),
+  addons: Opt(Type.Array(AddonDoc)), forms: Opt(Type.Array(FormDoc)), labels: Opt(Type.Array(LabelDoc)),
+  coupons: Opt(Type.Array(CouponDoc)), packages: Opt(Type.Array(PackageDoc)), classes: Opt(Type.Array(ClassDoc)),
+  blocks: Opt(Type.Array(BlockDoc)),
+}, strict);
+
+export const CompanyDocumentSchema = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  timezone: Type.String({ minLength: 1 }),
+  settings: Opt(SettingsSchema),
+  setup: Opt(SetupSchema),
+}, strict);
+
+export type CompanyDocument = Static<typeof CompanyDocumentSchema>;
+export type SetupDocument = Static<typeof SetupSchema>;
+export type SettingsDocument = Static<typeof SettingsSchema>;
