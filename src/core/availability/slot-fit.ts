@@ -1,0 +1,107 @@
+// The fit rules of DESIGN.md ("Availability, precisely", rules 2, 3 and 5) for one resource, shared
+// by the slot search and the booking re-check so the two can never disagree.
+
+import type { Interval, Millis, ResourceCalendar, SlotRules } from '../types.js';
+import { expandWorkingHours } from '../time/zoned-days.js';
+import { buildResourceBusy, SeatSweep } from './busy.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** SlotRules in milliseconds, with the interval defaulted to the duration. */
+export interface SlotShape {
+  duration: Millis;
+  paddingBefore: Millis;
+  paddingAfter: Millis;
+  step: Millis;
+}
+
+/** null when the rules can produce no slot at all (a duration of zero or less). */
+export function slotShape(rules: SlotRules): SlotShape | null {
+  if (!(rules.duration > 0)) return null;
+  const interval = rules.interval > 0 ? rules.interval : rules.duration;
+  return {
+    duration: rules.duration * MINUTE,
+    paddingBefore: Math.max(0, rules.paddingBefore) * MINUTE,
+    paddingAfter: Math.max(0, rules.paddingAfter) * MINUTE,
+    step: interval * MINUTE,
+  };
+}
+
+/** Notice and booking window: a start must lie in [earliest, latest], both inclusive. */
+export function bookableStarts(now: Millis, rules: Pick<SlotRules, 'minHoursInAdvance' | 'maxDaysInAdvance'>) {
+  return { earliest: now + rules.minHoursInAdvance * HOUR, latest: now + rules.maxDaysInAdvance * DAY };
+}
+
+/**
+ * Seats left at start `s` within working range `range`, or 0 when it does not fit: the duration and
+ * padding after must end inside the range, and the padding before only counts inside the range.
+ */
+export function seatsAt(s: Millis, range: Interval, shape: SlotShape, sweep: SeatSweep): number {
+  const hi = s + shape.duration + shape.paddingAfter;
+  if (s < range.start || hi > range.end) return 0;
+  return sweep.seatsLeft(Math.max(s - shape.paddingBefore, range.start), hi);
+}
+
+/** Which starts are asked for: s ≥ first, s < to, s ≤ last. */
+export interface StartWindow {
+  first: Millis;
+  to: Millis;
+  last: Millis;
+}
+
+/** A resource's free starts, strictly increasing, with the seats left at each. */
+export interface FreeStarts {
+  starts: Millis[];
+  seats: number[];
+}
+
+/** Every free grid start of `resource` in `starts`; a start on two overlapping ranges counts once. */
+export function freeStartsOf(resource: ResourceCalendar, shape: SlotShape, starts: StartWindow): FreeStarts {
+  const free: FreeStarts = { starts: [], seats: [] };
+  const startsEnd = Math.min(starts.to, starts.last + 1);
+  const ranges = expandWorkingHours(resource, { start: starts.first, end: startsEnd });
+  if (ranges.length === 0) return free;
+  const busyWindow = { start: starts.first - shape.paddingBefore, end: startsEnd + shape.duration + shape.paddingAfter };
+  const sweep = new SeatSweep(buildResourceBusy(resource, busyWindow));
+
+  for (const range of ranges) {
+    // The grid is anchored at the range start even when the window opens later.
+    let s = range.start;
+    if (s < starts.first) s += Math.ceil((starts.first - s) / shape.step) * shape.step;
+    const lastFitting = range.end - shape.duration - shape.paddingAfter;
+    for (; s <= lastFitting && s < starts.to && s <= starts.last; s += shape.step) {
+      const seats = seatsAt(s, range, shape, sweep);
+      if (seats > 0) {
+        free.starts.push(s);
+        free.seats.push(seats);
+      }
+    }
+  }
+  return rangesOverlap(ranges) ? orderAndDeduplicate(free) : free;
+}
+
+const rangesOverlap = (sorted: Interval[]): boolean => sorted.some((r, i) => i > 0 && r.start < sorted[i - 1].end);
+
+// Overlapping ranges (overlapping hours, or DST oddities) interleave their grids.
+function orderAndDeduplicate(free: FreeStarts): FreeStarts {
+  const best = new Map<Millis, number>();
+  free.starts.forEach((start, i) => best.set(start, Math.max(free.seats[i], best.get(start) ?? 0)));
+  const ordered = [...best].sort((a, b) => a[0] - b[0]);
+  return { starts: ordered.map(([start]) => start), seats: ordered.map(([, seats]) => seats) };
+}
+
+/** Seats left for one resource at `start` (0 if it does not fit); ignores notice and window. */
+export function seatsForStart(resource: ResourceCalendar, shape: SlotShape, start: Millis, onGrid: boolean): number {
+  const ranges = expandWorkingHours(resource, { start, end: start + 1 });
+  if (ranges.length === 0) return 0;
+  const busyWindow = { start: start - shape.paddingBefore, end: start + shape.duration + shape.paddingAfter };
+  const sweep = new SeatSweep(buildResourceBusy(resource, busyWindow));
+  let best = 0;
+  for (const range of ranges) {
+    if (onGrid && (start - range.start) % shape.step !== 0) continue;
+    best = Math.max(best, seatsAt(start, range, shape, sweep));
+  }
+  return best;
+}

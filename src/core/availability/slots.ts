@@ -1,0 +1,60 @@
+// "When can this be booked?" for a set of resources, and the booking-time re-check of one start.
+
+import type { Millis, ResourceCalendar, Slot, SlotRules } from '../types.js';
+import { mergeFreeStarts } from './merge-free-starts.js';
+import { bookableStarts, freeStartsOf, seatsForStart, slotShape } from './slot-fit.js';
+
+export interface SlotQuery {
+  now: Millis;
+  /** Slots whose start lies in [from, to). */
+  from: Millis;
+  to: Millis;
+  rules: SlotRules;
+  resources: ResourceCalendar[];
+}
+
+/** Free slots sorted by start, one per distinct start, each listing every free resource by ascending id. */
+export function findSlots(q: SlotQuery): Slot[] {
+  const shape = slotShape(q.rules);
+  if (shape === null) return [];
+  const { earliest, latest } = bookableStarts(q.now, q.rules);
+  const starts = { first: Math.max(q.from, earliest), to: q.to, last: latest };
+  if (starts.first >= starts.to || starts.first > starts.last) return [];
+
+  const resources = uniqueById(q.resources);
+  const free = resources.map((resource) => freeStartsOf(resource, shape, starts));
+  return mergeFreeStarts(resources.map((r) => r.id), free, shape.duration);
+}
+
+function uniqueById(resources: readonly ResourceCalendar[]): ResourceCalendar[] {
+  const byId = new Map<number, ResourceCalendar>();
+  for (const resource of resources) if (!byId.has(resource.id)) byId.set(resource.id, resource);
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
+
+export type SlotCheckFailure = 'slot_unavailable' | 'too_soon' | 'too_far';
+
+export interface SlotCheck {
+  now: Millis;
+  start: Millis;
+  rules: SlotRules;
+  resource: ResourceCalendar;
+  /**
+   * true: the start must sit on the interval grid of a working range, as findSlots offers it.
+   * false: any start whose duration and padding after fit inside one working range will do.
+   */
+  onGrid: boolean;
+}
+
+/**
+ * The booking re-check for one resource, with the same rules as findSlots: null when bookable,
+ * else the domain error code (notice and window are reported before availability).
+ */
+export function checkSlot(q: SlotCheck): null | SlotCheckFailure {
+  const { earliest, latest } = bookableStarts(q.now, q.rules);
+  if (q.start < earliest) return 'too_soon';
+  if (q.start > latest) return 'too_far';
+  const shape = slotShape(q.rules);
+  if (shape === null) return 'slot_unavailable';
+  return seatsForStart(q.resource, shape, q.start, q.onGrid) > 0 ? null : 'slot_unavailable';
+}
