@@ -1,0 +1,52 @@
+// Starting and stopping a whole OpenSlot process: store, migrations, secrets, HTTP server, sweeper.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { resolveAdminToken } from './admin-token.js';
+import { buildServer } from './http/server.js';
+import { loadOrCreateSecretKey } from './security/secret-key-file.js';
+import { SecretBox, randomToken } from './security/secrets.js';
+import { deleteExpiredHolds } from './services/appointments/expire-holds.js';
+import type { ServiceContext } from './services/context.js';
+import { migrate } from './store/migrate.js';
+import { openStore, type Store } from './store/database.js';
+
+export interface RunningApp {
+  server: FastifyInstance;
+  url: string;
+  services: ServiceContext;
+  /** Set when this start generated the admin token (it is stored only as a hash). */
+  generatedAdminToken: string | null;
+  close(): Promise<void>;
+}
+
+export async function prepareStore(config: Config): Promise<Store> {
+  const store = openStore(config.databaseUrl);
+  await migrate(store);
+  return store;
+}
+
+function secretKey(config: Config, store: Store): string {
+  if (config.secretKey) return config.secretKey;
+  if (store.dialect === 'sqlite' && store.dataDir === null) return randomToken(32); // in-memory: nothing outlives the process
+  return loadOrCreateSecretKey(store.dataDir ?? './data');
+}
+
+export async function startApp(config: Config, { logger = false } = {}): Promise<RunningApp> {
+  const store = await prepareStore(config);
+  const services: ServiceContext = { store, secrets: new SecretBox(secretKey(config, store)), now: Date.now, random: Math.random };
+  const admin = await resolveAdminToken(store, config.adminToken);
+  const server = await buildServer({ services, adminTokenHash: admin.hash, logger });
+  const url = await server.listen({ port: config.port, host: config.host });
+  const sweeper = setInterval(() => {
+    deleteExpiredHolds(store.db, Date.now()).catch((error) => server.log.error(error, 'hold sweep failed'));
+  }, config.sweepIntervalMs);
+  sweeper.unref();
+  return {
+    server, url, services, generatedAdminToken: admin.generated,
+    close: async () => {
+      clearInterval(sweeper);
+      await server.close();
+      await store.close();
+    },
+  };
+}

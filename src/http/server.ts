@@ -1,0 +1,34 @@
+// The Fastify server: health, OpenAPI documents, and one plugin per surface under its own prefix.
+import Fastify, { type FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { ServiceContext } from '../services/context.js';
+import { adminPlugin } from './admin/plugin.js';
+import { onschedPlugin } from './onsched/plugin.js';
+import { acuityPlugin } from './acuity/plugin.js';
+
+export interface ServerOptions {
+  services: ServiceContext;
+  adminTokenHash: string;
+  logger?: boolean;
+}
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    // Ids in paths are UUIDs or integers; keep the router strict and bodies modest.
+    bodyLimit: 1_048_576,
+  });
+  await app.register(formbody);
+  await app.register(swagger, {
+    openapi: { info: { title: 'OpenSlot', version: '0.1.0', description: 'OpenSlot scheduling server: admin, OnSched v3 and Acuity v1 surfaces.' } },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  await app.register(adminPlugin, { prefix: '/admin/v1', services: opts.services, adminTokenHash: opts.adminTokenHash });
+  await app.register(onschedPlugin, { prefix: '/v3', services: opts.services });
+  await app.register(acuityPlugin, { prefix: '/api/v1', services: opts.services });
+  return app;
+}
