@@ -1,0 +1,92 @@
+// The booking flow through the services layer, identical on SQLite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAvailability } from '../../src/services/scheduling/find-availability.js';
+import { createAppointment } from '../../src/services/appointments/create-appointment.js';
+import { bookHeldAppointment, cancelAppointment, confirmAppointment, deleteHold } from '../../src/services/appointments/change-status.js';
+import { rescheduleAppointment } from '../../src/services/appointments/reschedule-appointment.js';
+import { backends } from '../support/databases.js';
+import { clinic } from '../support/clinic.js';
+import { at, fixture, type Fixture } from './harness.js';
+
+// Wednesday 2027-03-10, New York is on EST (UTC-5) until the 14th.
+const NOW = at('2027-03-01T12:00:00Z');
+const NINE = at('2027-03-10T14:00:00Z');
+const HALF = 30 * 60_000;
+
+describe.each(backends)('booking flow on $name', (backend) => {
+  let f: Fixture;
+  beforeAll(async () => { f = await fixture(backend, clinic({ expirationDelay: 60 }), NOW); });
+  afterAll(async () => { await f?.close(); await backend.dropAll(); });
+
+  const R = () => f.company.refs;
+  const slotsAt = async (t: number, roundRobin: 'NONE' | 'BALANCED' = 'NONE') => {
+    const a = await findAvailability(f.ctx, f.company.id, { serviceKey: R().consult.uid, locationKey: R().main.uid, from: at('2027-03-10T05:00:00Z'), to: at('2027-03-11T05:00:00Z'), roundRobin });
+    return a.slots.find((s) => s.start === t)?.resources.map((r) => r.uid) ?? [];
+  };
+  const hold = (t: number, resource: string) => createAppointment(f.ctx, f.company.id,
+    { serviceKey: R().consult.uid, locationKey: R().main.uid, resourceKeys: [resource], start: t, end: t + HALF }, { status: 'IN', onGrid: false });
+
+  it('offers 16 half-hour starts from 09:00 New York with both people free', async () => {
+    const a = await findAvailability(f.ctx, f.company.id, { serviceKey: R().consult.uid, from: at('2027-03-10T05:00:00Z'), to: at('2027-03-11T05:00:00Z'), roundRobin: 'NONE' });
+    expect(a.slots).toHaveLength(16);
+    expect(a.slots[0].start).toBe(NINE);
+    expect(a.slots[0].resources.map((r) => r.uid).sort()).toEqual([R().alice.uid, R().bob.uid].sort());
+  });
+
+  it('a hold takes the slot from that resource only, and a second hold of it conflicts', async () => {
+    const h = await hold(NINE, R().alice.uid);
+    expect(h.status).toBe('IN');
+    expect(h.expiresAt).toBe(NOW + 60_000);
+    expect(await slotsAt(NINE)).toEqual([R().bob.uid]);
+    await expect(hold(NINE, R().alice.uid)).rejects.toMatchObject({ code: 'slot_unavailable' });
+  });
+
+  it('books a hold with a customer, then a direct booking finds that customer by email', async () => {
+    const h = await hold(NINE + 2 * HALF, R().alice.uid);
+    const booked = await bookHeldAppointment(f.ctx, f.company.id, h.uid, { customer: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' } });
+    expect(booked.status).toBe('BK');
+    const direct = await createAppointment(f.ctx, f.company.id, { serviceKey: R().consult.id, resourceKeys: [R().alice.id], start: NINE + 4 * HALF, end: NINE + 5 * HALF,
+      customer: { firstName: 'Ada', lastName: 'L', email: 'ADA@example.com' } }, { status: 'BK', onGrid: false });
+    expect(direct.customer?.id).toBe(booked.customer?.id);
+  });
+
+  it('an expired hold frees its slot at once and can no longer be booked', async () => {
+    const t = NINE + 6 * HALF;
+    const h = await hold(t, R().bob.uid);
+    expect(await slotsAt(t)).toEqual([R().alice.uid]);
+    f.ctx.clock.now += 61_000;
+    try {
+      expect((await slotsAt(t)).sort()).toEqual([R().alice.uid, R().bob.uid].sort());
+      await expect(bookHeldAppointment(f.ctx, f.company.id, h.uid, { customer: { firstName: 'X', email: 'x@example.com' } })).rejects.toMatchObject({ code: 'hold_expired' });
+      const again = await hold(t, R().bob.uid);
+      expect(again.status).toBe('IN');
+      await deleteHold(f.ctx, f.company.id, again.uid);
+    } finally { f.ctx.clock.now -= 61_000; }
+  });
+
+  it('cancel frees the slot; reschedule leaves RE and a new BK', async () => {
+    const t = NINE + 10 * HALF;
+    const a = await createAppointment(f.ctx, f.company.id, { serviceKey: R().consult.uid, resourceKeys: [R().bob.uid], start: t, end: t + HALF,
+      customer: { firstName: 'Grace', email: 'grace@example.com' } }, { status: 'BK', onGrid: false });
+    expect(await slotsAt(t)).toEqual([R().alice.uid]);
+    const moved = await rescheduleAppointment(f.ctx, f.company.id, a.uid, { start: t + HALF, end: t + 2 * HALF }, { inPlace: false, onGrid: false });
+    expect(moved.status).toBe('BK');
+    expect(moved.rescheduledFromId).toBe(a.id);
+    expect((await slotsAt(t)).sort()).toEqual([R().alice.uid, R().bob.uid].sort());
+    const cancelled = await cancelAppointment(f.ctx, f.company.id, moved.uid);
+    expect(cancelled.status).toBe('CN');
+    expect((await slotsAt(t + HALF)).sort()).toEqual([R().alice.uid, R().bob.uid].sort());
+    await expect(confirmAppointment(f.ctx, f.company.id, moved.uid)).rejects.toMatchObject({ code: 'invalid_transition' });
+  });
+
+  it('the same Idempotency-Key and body returns the first result; a different body is refused', async () => {
+    const t = NINE + 12 * HALF;
+    const req = { serviceKey: R().consult.uid, resourceKeys: [R().alice.uid], start: t, end: t + HALF };
+    const idempotency = { key: 'k1', scope: 'hold', requestHash: 'h1' };
+    const first = await createAppointment(f.ctx, f.company.id, req, { status: 'IN', onGrid: false, idempotency });
+    const second = await createAppointment(f.ctx, f.company.id, req, { status: 'IN', onGrid: false, idempotency });
+    expect(second.id).toBe(first.id);
+    await expect(createAppointment(f.ctx, f.company.id, req, { status: 'IN', onGrid: false, idempotency: { ...idempotency, requestHash: 'h2' } }))
+      .rejects.toMatchObject({ code: 'idempotency_mismatch' });
+  });
+});
