@@ -1,5 +1,6 @@
-// Applies pending migrations. On PostgreSQL a session advisory lock makes concurrent starts of
-// several processes take turns, so exactly one of them creates the schema and the rest find it done.
+// Applies pending migrations. Concurrent starts of several processes take turns, so exactly one of
+// them creates the schema and the rest find it done: PostgreSQL through a session advisory lock,
+// SQLite by running all of it inside one BEGIN IMMEDIATE (the database's single write lock).
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Store } from './database.js';
 import * as initial from './migrations/001_initial.js';
@@ -14,12 +15,24 @@ function provider(store: Store): MigrationProvider {
 }
 
 export async function migrate(store: Store): Promise<string[]> {
-  const run = async () => {
-    const { error, results } = await new Migrator({ db: store.db, provider: provider(store) }).migrateToLatest();
+  const run = async (db = store.db, disableTransactions = false) => {
+    const { error, results } = await new Migrator({ db, provider: provider(store), disableTransactions }).migrateToLatest();
     if (error) throw error;
     return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   };
-  if (store.dialect !== 'postgres') return run();
+  if (store.dialect === 'sqlite') {
+    return store.db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const applied = await run(conn, true);
+        await sql`commit`.execute(conn);
+        return applied;
+      } catch (error) {
+        await sql`rollback`.execute(conn);
+        throw error;
+      }
+    });
+  }
   return store.db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
     try {
