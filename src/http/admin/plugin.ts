@@ -1,11 +1,13 @@
 // OpenSlot's own API: companies and the setup document. Errors: {statusCode, error, message, field?}.
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { ErrorObject } from 'ajv';
 import { Type } from '@sinclair/typebox';
 import { isDomainError } from '../../core/errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { createCompany } from '../../services/companies/create-company.js';
 import { companyView, getCompany } from '../../services/companies/get-company.js';
 import { CompanyDocumentSchema } from '../../services/setup/document.js';
+import { describeAjvError, strictAjv } from '../../services/setup/validate.js';
 import { STATUS_OF_KIND, frameworkClientStatus } from '../status.js';
 import { hasAdminToken } from './auth.js';
 
@@ -21,7 +23,15 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app: Fastify
     }
   });
 
-  app.setErrorHandler((error, request, reply) => {
+  // Fastify's default validator coerces types and silently drops unknown properties; the setup
+  // document must be taken exactly as written, so this plugin validates strictly.
+  app.setValidatorCompiler(({ schema }) => strictAjv.compile(schema));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation?.length) {
+      const { field, message } = describeAjvError(error.validation[0] as unknown as ErrorObject);
+      return reply.code(400).send({ statusCode: 400, error: 'invalid_input', message, field });
+    }
     if (isDomainError(error)) {
       const statusCode = STATUS_OF_KIND[error.kind];
       return reply.code(statusCode).send({ statusCode, error: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
@@ -34,9 +44,6 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app: Fastify
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ statusCode: 404, error: 'not_found', message: `No route ${request.method} ${request.url}` }));
 
   app.post('/companies', {
-    // The service validates the body with this same schema (it also serves the CLI import), so
-    // Fastify's coercing validator is told to stand aside and only the docs use it here.
-    attachValidation: true,
     schema: {
       tags: ['admin'], summary: 'Create a company from a setup document', body: CompanyDocumentSchema,
       response: { 201: Type.Object({ id: Type.Integer(), uid: Type.String(), apiKey: Type.String(), clientId: Type.String(), clientSecret: Type.String(), refs: Type.Record(Type.String(), Ref) }), 400: ErrorBody, 401: ErrorBody },

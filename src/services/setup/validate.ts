@@ -4,8 +4,9 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { DomainError } from '../../core/errors.js';
 import { CompanyDocumentSchema, type CompanyDocument } from './document.js';
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-const check = ajv.compile<CompanyDocument>(CompanyDocumentSchema);
+/** Strict: never coerces types or drops unknown properties, so what is validated is what was sent. */
+export const strictAjv = new Ajv({ allErrors: false, strict: false });
+const check = strictAjv.compile<CompanyDocument>(CompanyDocumentSchema);
 
 /** Turns an Ajv instance path (/setup/services/0/resources) into a readable one (setup.services[0].resources). */
 export function readablePath(instancePath: string, extra?: string): string {
