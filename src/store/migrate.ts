@@ -10,6 +10,7 @@ const MIGRATION_LOCK = 7_316_224_001;
 function provider(store: Store): MigrationProvider {
   const all: Record<string, Migration> = {
     '001_initial': { up: (db) => initial.up(db, store.dialect) },
+    '002_acuity': { up: async (db) => (await import('./migrations/002_acuity.js')).up(db, store.dialect) },
   };
   return { getMigrations: async () => all };
 }
