@@ -2,7 +2,6 @@
 // seats are left over [lo, hi)?" asked in increasing order by the slot sweep.
 
 import type { Block, Interval, Millis, ResourceCalendar } from '../types.js';
-import { normalize } from '../time/intervals.js';
 import { localWallTimeOf, wallTimeToEpoch } from '../time/wall-clock.js';
 
 const MINUTE = 60_000;
@@ -10,11 +9,15 @@ const WEEK = 7 * 24 * 60 * MINUTE;
 
 export interface ResourceBusy {
   capacity: number;
-  /** Blocks and external ranges, normalized: touching any of them leaves no seat at all. */
-  blocked: Interval[];
-  /** Padded live appointments, starts and ends each sorted on their own, for counting overlaps. */
-  appointmentStarts: Float64Array;
-  appointmentEnds: Float64Array;
+  /**
+   * Blocks and external ranges (and, with one seat, the appointments too), merged into disjoint
+   * sorted ranges held as parallel start/end arrays: touching any of them leaves no seat at all.
+   */
+  blockedStarts: number[];
+  blockedEnds: number[];
+  /** With more than one seat: padded live appointments, starts and ends each sorted on their own. */
+  appointmentStarts: number[];
+  appointmentEnds: number[];
 }
 
 function instantOnShiftedDay(wall: { day: number; msOfDay: number }, days: number, zone: string): Millis {
@@ -46,13 +49,16 @@ export function expandBlock(block: Block, zone: string, window: Interval): Inter
   return occurrences;
 }
 
+const byValue = (a: number, b: number): number => a - b;
+
 /** Everything in `resource` that can make it busy somewhere in `window`. */
 export function buildResourceBusy(resource: ResourceCalendar, window: Interval): ResourceBusy {
-  const hard: Interval[] = [];
-  for (const block of resource.blocks) hard.push(...expandBlock(block, resource.zone, window));
-  for (const range of resource.external ?? []) {
-    if (range.start < window.end && range.end > window.start) hard.push(range);
-  }
+  const blocked: number[] = []; // start, end, start, end, …
+  const addBlocked = (start: Millis, end: Millis) => {
+    if (start < end && start < window.end && end > window.start) blocked.push(start, end);
+  };
+  for (const block of resource.blocks) for (const o of expandBlock(block, resource.zone, window)) addBlocked(o.start, o.end);
+  for (const range of resource.external ?? []) addBlocked(range.start, range.end);
 
   // With one seat, any appointment is as good as a block; folding them in leaves the sweep a single
   // list to walk, which is the common case and the hot loop.
@@ -63,20 +69,47 @@ export function buildResourceBusy(resource: ResourceCalendar, window: Interval):
     // Each appointment carries its own paddings: they add to the slot's, never overlap them.
     const start = appointment.start - appointment.paddingBefore * MINUTE;
     const end = appointment.end + appointment.paddingAfter * MINUTE;
-    if (start >= end || start >= window.end || end <= window.start) continue;
-    if (countSeparately) {
+    if (!countSeparately) addBlocked(start, end);
+    else if (start < end && start < window.end && end > window.start) {
       starts.push(start);
       ends.push(end);
-    } else {
-      hard.push({ start, end });
     }
   }
+  const merged = mergeRanges(blocked);
   return {
     capacity: resource.capacity,
-    blocked: normalize(hard),
-    appointmentStarts: Float64Array.from(starts).sort(),
-    appointmentEnds: Float64Array.from(ends).sort(),
+    blockedStarts: merged.starts,
+    blockedEnds: merged.ends,
+    appointmentStarts: starts.sort(byValue),
+    appointmentEnds: ends.sort(byValue),
   };
+}
+
+/** Flat [start, end, …] pairs merged into disjoint sorted ranges (touching ones joined). */
+function mergeRanges(pairs: number[]): { starts: number[]; ends: number[] } {
+  let sorted = pairs;
+  for (let i = 2; i < pairs.length; i += 2) {
+    // Stored appointments usually arrive sorted by start; only sort when they do not.
+    if (pairs[i] < pairs[i - 2]) {
+      const order = [];
+      for (let k = 0; k < pairs.length; k += 2) order.push(k);
+      order.sort((x, y) => pairs[x] - pairs[y]);
+      sorted = order.flatMap((k) => [pairs[k], pairs[k + 1]]);
+      break;
+    }
+  }
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < sorted.length; i += 2) {
+    const last = ends.length - 1;
+    if (last >= 0 && sorted[i] <= ends[last]) {
+      if (sorted[i + 1] > ends[last]) ends[last] = sorted[i + 1];
+    } else {
+      starts.push(sorted[i]);
+      ends.push(sorted[i + 1]);
+    }
+  }
+  return { starts, ends };
 }
 
 /**
@@ -88,32 +121,45 @@ export function buildResourceBusy(resource: ResourceCalendar, window: Interval):
  * ends by lo also starts before hi, so the second set lies inside the first.
  */
 export class SeatSweep {
+  private readonly capacity: number;
+  private readonly blockedStarts: number[];
+  private readonly blockedEnds: number[];
+  private readonly starts: number[];
+  private readonly ends: number[];
   private lastLo = -Infinity;
   private lastHi = -Infinity;
   private firstBlockEndingAfterLo = 0;
   private startedBeforeHi = 0;
   private endedByLo = 0;
 
-  constructor(private readonly busy: ResourceBusy) {}
+  constructor(busy: ResourceBusy) {
+    this.capacity = busy.capacity;
+    this.blockedStarts = busy.blockedStarts;
+    this.blockedEnds = busy.blockedEnds;
+    this.starts = busy.appointmentStarts;
+    this.ends = busy.appointmentEnds;
+  }
 
   seatsLeft(lo: Millis, hi: Millis): number {
     if (lo < this.lastLo || hi < this.lastHi) this.firstBlockEndingAfterLo = this.startedBeforeHi = this.endedByLo = 0;
     this.lastLo = lo;
     this.lastHi = hi;
-    const { blocked, appointmentStarts: starts, appointmentEnds: ends, capacity } = this.busy;
 
+    const blockedEnds = this.blockedEnds;
     let b = this.firstBlockEndingAfterLo;
-    while (b < blocked.length && blocked[b].end <= lo) b++;
+    while (b < blockedEnds.length && blockedEnds[b] <= lo) b++;
     this.firstBlockEndingAfterLo = b;
-    if (b < blocked.length && blocked[b].start < hi) return 0;
-    if (starts.length === 0) return Math.max(0, capacity);
+    if (b < blockedEnds.length && this.blockedStarts[b] < hi) return 0;
 
+    const starts = this.starts;
+    if (starts.length === 0) return Math.max(0, this.capacity);
     let started = this.startedBeforeHi;
     while (started < starts.length && starts[started] < hi) started++;
     this.startedBeforeHi = started;
+    const ends = this.ends;
     let ended = this.endedByLo;
     while (ended < ends.length && ends[ended] <= lo) ended++;
     this.endedByLo = ended;
-    return Math.max(0, capacity - (started - ended));
+    return Math.max(0, this.capacity - (started - ended));
   }
 }

@@ -70,8 +70,8 @@ export function freeStartsOf(resource: ResourceCalendar, shape: SlotShape, start
     // The grid is anchored at the range start even when the window opens later.
     let s = range.start;
     if (s < starts.first) s += Math.ceil((starts.first - s) / shape.step) * shape.step;
-    const lastFitting = range.end - shape.duration - shape.paddingAfter;
-    for (; s <= lastFitting && s < starts.to && s <= starts.last; s += shape.step) {
+    const lastStart = Math.min(range.end - shape.duration - shape.paddingAfter, starts.last);
+    for (; s <= lastStart && s < starts.to; s += shape.step) {
       const seats = seatsAt(s, range, shape, sweep);
       if (seats > 0) {
         free.starts.push(s);
