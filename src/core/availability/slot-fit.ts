@@ -51,20 +51,20 @@ export interface StartWindow {
   last: Millis;
 }
 
-/** A resource's free starts, strictly increasing, with the seats left at each. */
-export interface FreeStarts {
-  starts: Millis[];
-  seats: number[];
+/** Receives a resource's free starts, strictly increasing, with the seats left at each. */
+export interface FreeStartSink {
+  add(start: Millis, seatsLeft: number): void;
 }
 
-/** Every free grid start of `resource` in `starts`; a start on two overlapping ranges counts once. */
-export function freeStartsOf(resource: ResourceCalendar, shape: SlotShape, starts: StartWindow): FreeStarts {
-  const free: FreeStarts = { starts: [], seats: [] };
+/** Every free grid start of `resource` in `starts`, in order; a start on two overlapping ranges counts once. */
+export function collectFreeStarts(resource: ResourceCalendar, shape: SlotShape, starts: StartWindow, sink: FreeStartSink): void {
   const startsEnd = Math.min(starts.to, starts.last + 1);
   const ranges = expandWorkingHours(resource, { start: starts.first, end: startsEnd });
-  if (ranges.length === 0) return free;
+  if (ranges.length === 0) return;
   const busyWindow = { start: starts.first - shape.paddingBefore, end: startsEnd + shape.duration + shape.paddingAfter };
   const sweep = new SeatSweep(buildResourceBusy(resource, busyWindow));
+  // Overlapping ranges (overlapping hours, or DST oddities) interleave their grids: order them first.
+  const target = rangesOverlap(ranges) ? new OrderingSink(sink) : sink;
 
   for (const range of ranges) {
     // The grid is anchored at the range start even when the window opens later.
@@ -73,23 +73,24 @@ export function freeStartsOf(resource: ResourceCalendar, shape: SlotShape, start
     const lastStart = Math.min(range.end - shape.duration - shape.paddingAfter, starts.last);
     for (; s <= lastStart && s < starts.to; s += shape.step) {
       const seats = seatsAt(s, range, shape, sweep);
-      if (seats > 0) {
-        free.starts.push(s);
-        free.seats.push(seats);
-      }
+      if (seats > 0) target.add(s, seats);
     }
   }
-  return rangesOverlap(ranges) ? orderAndDeduplicate(free) : free;
+  if (target instanceof OrderingSink) target.flush();
 }
 
 const rangesOverlap = (sorted: Interval[]): boolean => sorted.some((r, i) => i > 0 && r.start < sorted[i - 1].end);
 
-// Overlapping ranges (overlapping hours, or DST oddities) interleave their grids.
-function orderAndDeduplicate(free: FreeStarts): FreeStarts {
-  const best = new Map<Millis, number>();
-  free.starts.forEach((start, i) => best.set(start, Math.max(free.seats[i], best.get(start) ?? 0)));
-  const ordered = [...best].sort((a, b) => a[0] - b[0]);
-  return { starts: ordered.map(([start]) => start), seats: ordered.map(([, seats]) => seats) };
+/** Buffers starts in any order, then hands them on sorted, each once with its best seats. */
+class OrderingSink implements FreeStartSink {
+  private readonly best = new Map<Millis, number>();
+  constructor(private readonly next: FreeStartSink) {}
+  add(start: Millis, seatsLeft: number): void {
+    this.best.set(start, Math.max(seatsLeft, this.best.get(start) ?? 0));
+  }
+  flush(): void {
+    for (const [start, seats] of [...this.best].sort((a, b) => a[0] - b[0])) this.next.add(start, seats);
+  }
 }
 
 /** Seats left for one resource at `start` (0 if it does not fit); ignores notice and window. */

@@ -1,8 +1,8 @@
 // "When can this be booked?" for a set of resources, and the booking-time re-check of one start.
 
 import type { Millis, ResourceCalendar, Slot, SlotRules } from '../types.js';
-import { mergeFreeStarts } from './merge-free-starts.js';
-import { bookableStarts, freeStartsOf, seatsForStart, slotShape } from './slot-fit.js';
+import { bookableStarts, collectFreeStarts, seatsForStart, slotShape } from './slot-fit.js';
+import { SlotCollector } from './slot-collector.js';
 
 export interface SlotQuery {
   now: Millis;
@@ -21,9 +21,13 @@ export function findSlots(q: SlotQuery): Slot[] {
   const starts = { first: Math.max(q.from, earliest), to: q.to, last: latest };
   if (starts.first >= starts.to || starts.first > starts.last) return [];
 
-  const resources = uniqueById(q.resources);
-  const free = resources.map((resource) => freeStartsOf(resource, shape, starts));
-  return mergeFreeStarts(resources.map((r) => r.id), free, shape.duration);
+  const collector = new SlotCollector(shape.duration);
+  for (const resource of uniqueById(q.resources)) {
+    collector.beginResource(resource.id);
+    collectFreeStarts(resource, shape, starts, collector);
+    collector.endResource();
+  }
+  return collector.result();
 }
 
 function uniqueById(resources: readonly ResourceCalendar[]): ResourceCalendar[] {

@@ -3,7 +3,7 @@
 
 import type { DateOverride, Interval, WeeklyHours } from '../types.js';
 import { parseIsoDate, weekdayOf, type DayNumber } from './civil-date.js';
-import { parseDayHours, type MinuteRange } from './hours.js';
+import { parseDayHours, parseTimeRange, type MinuteRange } from './hours.js';
 import { localDayOf, wallTimeToEpoch } from './wall-clock.js';
 
 export { isValidZone } from './wall-clock.js';
@@ -16,9 +16,14 @@ export interface WorkingSchedule {
   overrides?: readonly DateOverride[];
 }
 
-// Stored hours were validated on the way in; anything malformed here contributes no hours rather
-// than failing a whole availability query.
-const dayHoursOrNone = (ranges: unknown): MinuteRange[] => parseDayHours(ranges ?? []) ?? [];
+// Stored hours were validated on the way in; a malformed range here contributes no hours rather
+// than failing a whole availability query, and overlapping ranges are kept (each keeps its grid).
+function dayHoursOrNone(ranges: unknown): MinuteRange[] {
+  const strict = parseDayHours(ranges ?? []);
+  if (strict !== null) return strict;
+  if (!Array.isArray(ranges)) return [];
+  return ranges.map(parseTimeRange).filter((r): r is MinuteRange => r !== null).sort((a, b) => a.start - b.start);
+}
 
 function overridesByDay(overrides: readonly DateOverride[] | undefined): Map<DayNumber, MinuteRange[]> {
   const byDay = new Map<DayNumber, MinuteRange[]>();

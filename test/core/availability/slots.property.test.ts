@@ -49,7 +49,7 @@ const eachFreeResource = (q: GeneratedQuery, slots: Slot[], check: (resource: Re
 
 describe('findSlots properties on ordinary days', () => {
   const queries = queryAround(ORDINARY_DAYS);
-  const runs = { numRuns: 120 };
+  const runs = { numRuns: 80 };
 
   it('returns starts in the window, sorted and distinct, resources ascending, within notice and window', () => {
     fc.assert(

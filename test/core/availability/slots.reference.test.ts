@@ -17,7 +17,7 @@ describe('findSlots equals a minute-by-minute brute force', () => {
         const want = bruteForceSlots(q.resources, q.from, q.to, q);
         expect(got).toEqual(want);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 });
@@ -41,7 +41,7 @@ describe('checkSlot equals the brute force for any minute, on or off the grid', 
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 });

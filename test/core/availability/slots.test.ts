@@ -24,6 +24,13 @@ describe('findSlots: candidate starts (rule 2)', () => {
     expect(starts([resource], rules({ interval: 20 }), LONG_AGO, window)).toEqual(['09:30', '09:50']);
   });
 
+  it('merges the grids of overlapping ranges (which validation rejects, but stored data might hold)', () => {
+    const resource = calendar({ hours: { mon: [['09:00', '10:00'], ['09:10', '10:10']] } });
+    expect(starts([resource], rules({ interval: 20 }))).toEqual(['09:00', '09:10', '09:20', '09:30']);
+    const twice = findSlots({ now: LONG_AGO, ...day, rules: rules({ interval: 20 }), resources: [resource, resource] });
+    expect(twice.every((s) => s.resourceIds.length === 1 && s.seatsLeft === 1)).toBe(true);
+  });
+
   it('defaults the interval to the duration', () => {
     const resource = calendar({ hours: { mon: [['09:00', '11:00']] } });
     expect(starts([resource], rules({ duration: 45, interval: 0 }))).toEqual(['09:00', '09:45']);
