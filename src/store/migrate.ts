@@ -11,6 +11,7 @@ function provider(store: Store): MigrationProvider {
   const all: Record<string, Migration> = {
     '001_initial': { up: (db) => initial.up(db, store.dialect) },
     '002_acuity': { up: async (db) => (await import('./migrations/002_acuity.js')).up(db, store.dialect) },
+    '003_onsched': { up: async (db) => (await import('./migrations/003_onsched.js')).up(db, store.dialect) },
   };
   return { getMigrations: async () => all };
 }

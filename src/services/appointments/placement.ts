@@ -44,7 +44,7 @@ export async function placeAppointment(tx: Tx, p: PlacementRequest): Promise<Pla
   const end = p.start + p.length * 60_000;
   const { calendars, history } = await loadCalendars(tx, {
     companyId: p.companyId, companyZone: p.companyZone, location: p.location, resources: p.resources,
-    window: { start: p.start, end }, now: p.now, serviceCapacity: p.service.capacity, ignoreAppointmentIds: p.ignoreAppointmentIds,
+    window: { start: p.start, end }, now: p.now, serviceCapacity: p.service.capacity, serviceId: p.service.id, ignoreAppointmentIds: p.ignoreAppointmentIds,
   });
   const rules = slotRules(p.service, p.settings, { duration: p.length });
   const failures = new Set<string>();

@@ -74,7 +74,7 @@ export async function findAvailability(ctx: ServiceContext, companyId: number, q
   const rules = slotRules(service, settings, { duration: q.duration, interval: q.interval, addonMinutes: addons.reduce((m, a) => m + a.duration, 0) });
   const ignore = await appointmentIds(tx, companyId, q.ignoreAppointmentKeys);
   const loaded: Calendars = await loadCalendars(tx, {
-    companyId, companyZone: company.timezone, location, resources, window, now, serviceCapacity: service.capacity, ignoreAppointmentIds: ignore,
+    companyId, companyZone: company.timezone, location, resources, window, now, serviceCapacity: service.capacity, serviceId: service.id, ignoreAppointmentIds: ignore,
   });
   const mode = q.roundRobin ?? (q.resourceKeys?.length ? 'NONE' : serviceRoundRobin(service));
   const choose = createRoundRobin({ requested: resources.map((r) => r.id), history: loaded.history, zone: location.timezone, random: ctx.random });
