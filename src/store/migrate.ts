@@ -12,6 +12,7 @@ function provider(store: Store): MigrationProvider {
     '001_initial': { up: (db) => initial.up(db, store.dialect) },
     '002_acuity': { up: async (db) => (await import('./migrations/002_acuity.js')).up(db, store.dialect) },
     '003_onsched': { up: async (db) => (await import('./migrations/003_onsched.js')).up(db, store.dialect) },
+    '004_outbox': { up: async (db) => (await import('./migrations/004_outbox.js')).up(db, store.dialect) },
   };
   return { getMigrations: async () => all };
 }
