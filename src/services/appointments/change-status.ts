@@ -9,6 +9,7 @@ import { findOrCreateCustomer, type CustomerInput } from '../customers/find-or-c
 import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import { findOwned } from '../scheduling/load-setup.js';
+import { recordAppointmentEvent } from '../events/record-event.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
 import { release } from './write.js';
 
@@ -32,6 +33,7 @@ export async function bookHeldAppointment(ctx: ServiceContext, companyId: number
     await tx.updateTable('appointments').set({ status, customer_id: customerId, expires_at: null, custom_fields: JSON.stringify(customFields), updated_at: now })
       .where('id', '=', row.id).execute();
     await tx.updateTable('appointment_resources').set({ expires_at: null }).where('appointment_id', '=', row.id).execute();
+    await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'scheduled', now });
     return loadAppointmentView(tx, companyId, row.id);
   });
 }
@@ -42,6 +44,7 @@ export async function confirmAppointment(ctx: ServiceContext, companyId: number,
     const row = await current(tx, companyId, key, now);
     const status = transition(row.status as AppointmentStatus, 'confirm');
     await tx.updateTable('appointments').set({ status, confirmed: 1, updated_at: now }).where('id', '=', row.id).execute();
+    if (row.status === 'RS') await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'scheduled', now });
     return loadAppointmentView(tx, companyId, row.id);
   });
 }
@@ -54,6 +57,8 @@ export interface CancelOptions {
   refusePast?: boolean;
   cancelNote?: string;
   noShow?: boolean;
+  /** Acuity's noEmail=true: no cancellation email. */
+  noEmail?: boolean;
   idempotency?: Idempotency;
 }
 
@@ -67,6 +72,8 @@ export async function cancelAppointment(ctx: ServiceContext, companyId: number, 
     await tx.updateTable('appointments').set({ status, cancel_note: opts.cancelNote ?? null, no_show: opts.noShow ? 1 : 0, updated_at: now })
       .where('id', '=', row.id).execute();
     await release(tx, row.id);
+    // A reservation (RS) was never announced, so its cancellation is not either.
+    if (row.status === 'BK') await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'canceled', noEmail: opts.noEmail, now });
     return loadAppointmentView(tx, companyId, row.id);
   });
 }

@@ -12,6 +12,7 @@ import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import { findOwned, loadAddons, resolveLocation, resolveResources } from '../scheduling/load-setup.js';
 import { serviceRoundRobin } from '../scheduling/rules.js';
+import { recordAppointmentEvent } from '../events/record-event.js';
 import { deleteExpiredHolds } from './expire-holds.js';
 import { chargeBooking, checkAnswers, checkLabels } from './extras.js';
 import { placeAppointment } from './placement.js';
@@ -43,6 +44,8 @@ export interface BookingOptions {
   admin?: boolean;
   /** Starts must sit on the service's interval grid (Acuity) or anywhere in hours (OnSched). */
   onGrid: boolean;
+  /** Acuity's noEmail=true: no confirmation email for this booking. */
+  noEmail?: boolean;
   idempotency?: Idempotency;
 }
 
@@ -96,6 +99,8 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
       busyStart: start - service.padding_before * 60_000, busyEnd: end + service.padding_after * 60_000,
       exclusive: !admin && !session && isExclusive(service, resources, placement.resourceIds),
     });
+    // Holds and reservations notify nobody; the book that follows them does.
+    if (opts.status === 'BK') await recordAppointmentEvent(tx, { companyId, appointmentId: id, type: 'scheduled', noEmail: opts.noEmail, now });
     return loadAppointmentView(tx, companyId, id);
   });
 }

@@ -11,6 +11,7 @@ import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import { findOwned, resolveLocation, resolveResources } from '../scheduling/load-setup.js';
 import { serviceRoundRobin } from '../scheduling/rules.js';
+import { recordAppointmentEvent } from '../events/record-event.js';
 import { deleteExpiredHolds } from './expire-holds.js';
 import { placeAppointment } from './placement.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
@@ -30,6 +31,8 @@ export interface RescheduleOptions {
   /** Apply the company's client rules (Acuity); admin lifts them and skips availability. */
   clientRules?: boolean;
   admin?: boolean;
+  /** Acuity's noEmail=true: no email about the move. */
+  noEmail?: boolean;
   idempotency?: Idempotency;
 }
 
@@ -70,6 +73,7 @@ export async function rescheduleAppointment(ctx: ServiceContext, companyId: numb
       await occupy(tx, row.id, occupancy);
       await tx.updateTable('appointments').set({ start_at: req.start, end_at: end, timezone: req.timezone ?? row.timezone, updated_at: now,
         round_robin: placement.mode, round_robin_reason: placement.reason }).where('id', '=', row.id).execute();
+      if (status === 'BK') await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'rescheduled', noEmail: opts.noEmail, now });
       return loadAppointmentView(tx, companyId, row.id);
     }
     const { id: _id, uid: _uid, ...copy } = row;
@@ -78,6 +82,8 @@ export async function rescheduleAppointment(ctx: ServiceContext, companyId: numb
       round_robin: placement.mode, round_robin_reason: placement.reason, timezone: req.timezone ?? row.timezone, created_at: now, updated_at: now,
     }, occupancy);
     await tx.updateTable('appointments').set({ status: 'RE', rescheduled_to_id: newId, updated_at: now }).where('id', '=', row.id).execute();
+    // The new appointment is booked; moving an unannounced reservation announces it for the first time.
+    await recordAppointmentEvent(tx, { companyId, appointmentId: newId, type: status === 'BK' ? 'rescheduled' : 'scheduled', noEmail: opts.noEmail, now });
     return loadAppointmentView(tx, companyId, newId);
   });
 }

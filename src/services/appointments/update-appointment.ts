@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context.js';
 import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import { findOwned } from '../scheduling/load-setup.js';
+import { recordAppointmentEvent } from '../events/record-event.js';
 import { checkAnswers, checkLabels } from './extras.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
 
@@ -39,6 +40,7 @@ export async function updateAppointment(ctx: ServiceContext, companyId: number, 
       if (c.phone !== undefined) customerSet.phone = c.phone;
       if (Object.keys(customerSet).length) await tx.updateTable('customers').set(customerSet).where('id', '=', row.customer_id).execute();
     }
+    await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'changed', now });
     return loadAppointmentView(tx, companyId, row.id);
   });
 }

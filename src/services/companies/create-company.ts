@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context.js';
 import { validateCompanyDocument } from '../setup/validate.js';
 import { importSetup } from '../setup/import-setup.js';
 import type { Created } from '../setup/refs.js';
+import { saveNotificationSettings } from '../notifications/notification-settings.js';
 
 export interface CreatedCompany {
   id: number; uid: string; apiKey: string; clientId: string; clientSecret: string; refs: Record<string, Created>;
@@ -33,6 +34,7 @@ export async function createCompany(ctx: ServiceContext, input: unknown): Promis
       client_id: clientId, client_secret_hash: hashSecret(clientSecret), created_at: now,
     }).returning('id').executeTakeFirstOrThrow();
     const refs = await importSetup(tx, { id: Number(id), timezone: doc.timezone, name: doc.name }, doc.setup ?? {}, now);
+    if (doc.notifications) await saveNotificationSettings(tx, Number(id), doc.notifications, now);
     return { id: Number(id), uid, apiKey, clientId, clientSecret, refs };
   });
 }

@@ -1,6 +1,7 @@
 // The setup document: one JSON/YAML description of a business. Declared once with TypeBox, this
 // schema validates the admin API body and the CLI import and types the importer.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { NotificationSettingsSchema } from '../notifications/settings-schema.js';
 
 const Opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
 const Ref = Type.String({ minLength: 1, maxLength: 100 });
@@ -103,6 +104,7 @@ export const CompanyDocumentSchema = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   timezone: Type.String({ minLength: 1 }),
   settings: Opt(SettingsSchema),
+  notifications: Opt(NotificationSettingsSchema),
   setup: Opt(SetupSchema),
 }, strict);
 
