@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { resolveAdminToken } from './admin-token.js';
 import { buildServer } from './http/server.js';
+import { createDispatcher, type Dispatcher } from './integrations/dispatch/dispatcher.js';
 import { loadOrCreateSecretKey } from './security/secret-key-file.js';
 import { SecretBox, randomToken } from './security/secrets.js';
 import { deleteExpiredHolds } from './services/appointments/expire-holds.js';
@@ -14,6 +15,8 @@ export interface RunningApp {
   server: FastifyInstance;
   url: string;
   services: ServiceContext;
+  /** The notification dispatcher of this process, null when OPENSLOT_DISPATCH=off. */
+  dispatcher: Dispatcher | null;
   /** Set when this start generated the admin token (it is stored only as a hash). */
   generatedAdminToken: string | null;
   close(): Promise<void>;
@@ -41,10 +44,14 @@ export async function startApp(config: Config, { logger = false } = {}): Promise
     deleteExpiredHolds(store.db, Date.now()).catch((error) => server.log.error(error, 'hold sweep failed'));
   }, config.sweepIntervalMs);
   sweeper.unref();
+  // Notifications are sent from this background loop, never from a request.
+  const dispatcher = config.notifications.dispatch ? createDispatcher(services, config.notifications, server.log) : null;
+  dispatcher?.start();
   return {
-    server, url, services, generatedAdminToken: admin.generated,
+    server, url, services, dispatcher, generatedAdminToken: admin.generated,
     close: async () => {
       clearInterval(sweeper);
+      await dispatcher?.stop();
       await server.close();
       await store.close();
     },

@@ -7,6 +7,26 @@ export interface Config {
   secretKey: string | null;
   /** How often expired holds are deleted, in milliseconds. */
   sweepIntervalMs: number;
+  notifications: NotificationConfig;
+}
+
+export interface NotificationConfig {
+  /** e.g. smtp://user:pass@host:587; null: emails are logged and recorded instead of sent. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** OPENSLOT_DISPATCH=off runs no dispatcher in this process (another process delivers). */
+  dispatch: boolean;
+  /** How often the dispatcher looks for due work. */
+  pollIntervalMs: number;
+  /** How long one process may hold a delivery before another may take it over. */
+  leaseMs: number;
+  /** A webhook receiver or SMTP server slower than this counts as a failed attempt. */
+  sendTimeoutMs: number;
+  /** The first retry waits about this long; each later one twice the one before, up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** After this long since a delivery was created it is marked failed instead of retried. */
+  giveUpAfterMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<string, string> = {}): Config {
@@ -20,5 +40,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     adminToken: pick('admin-token', 'OPENSLOT_ADMIN_TOKEN') || null,
     secretKey: pick('secret-key', 'OPENSLOT_SECRET_KEY') || null,
     sweepIntervalMs: Number(env.OPENSLOT_SWEEP_INTERVAL_MS ?? 30_000),
+    notifications: readNotificationConfig(env, pick),
+  };
+}
+
+function readNotificationConfig(env: NodeJS.ProcessEnv, pick: (flag: string, name: string) => string | undefined): NotificationConfig {
+  const millis = (name: string, fallback: number) => {
+    const raw = env[name];
+    const value = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of milliseconds (got "${raw}")`);
+    return value;
+  };
+  const sendTimeoutMs = millis('OPENSLOT_SEND_TIMEOUT_MS', 10_000);
+  return {
+    smtpUrl: pick('smtp-url', 'SMTP_URL') || null,
+    mailFrom: pick('mail-from', 'OPENSLOT_MAIL_FROM') || 'OpenSlot <no-reply@localhost>',
+    dispatch: (env.OPENSLOT_DISPATCH ?? 'on') !== 'off',
+    pollIntervalMs: millis('OPENSLOT_DISPATCH_INTERVAL_MS', 1_000),
+    // Longer than any one send can take, so a live process never loses a delivery it is still sending.
+    leaseMs: Math.max(millis('OPENSLOT_DISPATCH_LEASE_MS', 60_000), sendTimeoutMs * 2),
+    sendTimeoutMs,
+    retryBaseMs: millis('OPENSLOT_RETRY_BASE_MS', 5_000),
+    retryMaxMs: millis('OPENSLOT_RETRY_MAX_MS', 3_600_000),
+    giveUpAfterMs: millis('OPENSLOT_DELIVERY_GIVE_UP_MS', 86_400_000),
   };
 }

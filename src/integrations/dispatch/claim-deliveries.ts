@@ -1,0 +1,25 @@
+// Claiming due deliveries with a lease, in a short transaction of its own. A claim bumps
+// `attempts`, and every later write about the attempt is fenced on (claimed_by, attempts): if this
+// process stalls past its lease and another takes the delivery over, the stale result is ignored.
+// A delivery still "sending" when its lease ran out belonged to a process that died: it is due again.
+import { sql } from 'kysely';
+import type { Store } from '../../store/database.js';
+import type { NotificationDeliveryRow } from '../../store/schema-notify.js';
+import { inTransaction } from '../../store/transaction.js';
+
+export async function claimDueDeliveries(store: Store, workerId: string, now: number, leaseMs: number, limit: number): Promise<NotificationDeliveryRow[]> {
+  return inTransaction(store, async (tx) => {
+    let due = tx.selectFrom('notification_deliveries').select('id')
+      .where((w) => w.or([
+        w.and([w('status', '=', 'pending'), w('next_attempt_at', '<=', now)]),
+        w.and([w('status', '=', 'sending'), w('lease_until', '<=', now)]),
+      ]))
+      .orderBy('next_attempt_at').limit(limit);
+    if (store.dialect === 'postgres') due = due.forUpdate().skipLocked();
+    const ids = (await due.execute()).map((r) => r.id);
+    if (ids.length === 0) return [];
+    return tx.updateTable('notification_deliveries')
+      .set({ status: 'sending', claimed_by: workerId, lease_until: now + leaseMs, attempts: sql<number>`attempts + 1` })
+      .where('id', 'in', ids).returningAll().execute();
+  });
+}

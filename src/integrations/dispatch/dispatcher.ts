@@ -1,0 +1,78 @@
+// The dispatcher: a background loop in each server process that expands committed events and due
+// reminders into deliveries and sends what is due. It never runs inside a request, and all its state
+// is in the database, so any number of processes can run it at once and a restart resumes the work.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { NotificationConfig } from '../../config.js';
+import type { ServiceContext } from '../../services/context.js';
+import { createMailer, type Mailer } from '../email/mailer.js';
+import type { RetryPolicy } from './backoff.js';
+import { claimDueDeliveries } from './claim-deliveries.js';
+import { expandDueReminders, expandPendingEvents } from './expand-pending.js';
+import type { Logger } from './logger.js';
+import { recordOutcome } from './record-outcome.js';
+import { sendDelivery } from './send-delivery.js';
+
+const BATCH = 20;
+
+export interface Dispatcher {
+  /** One pass over everything due; returns how many rows it handled. Tests call it directly. */
+  runOnce(): Promise<number>;
+  /** Starts polling every config.pollIntervalMs. */
+  start(): void;
+  /** Stops polling, aborts sends in flight (they are retried later) and waits for the pass to end. */
+  stop(): Promise<void>;
+  readonly workerId: string;
+}
+
+export function createDispatcher(ctx: ServiceContext, config: NotificationConfig, log: Logger, mailer?: Mailer): Dispatcher {
+  const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const policy: RetryPolicy = { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs, giveUpAfterMs: config.giveUpAfterMs };
+  const mail = mailer ?? createMailer(config.smtpUrl, config.sendTimeoutMs, log);
+  const stopping = new AbortController();
+  let timer: NodeJS.Timeout | null = null;
+  let pass: Promise<number> | null = null;
+
+  async function deliverDue(): Promise<number> {
+    if (stopping.signal.aborted) return 0;
+    const claimed = await claimDueDeliveries(ctx.store, workerId, ctx.now(), config.leaseMs, BATCH);
+    await Promise.all(claimed.map(async (delivery) => {
+      const outcome = await sendDelivery(delivery, {
+        store: ctx.store, secrets: ctx.secrets, mailer: mail, sendTimeoutMs: config.sendTimeoutMs, stop: stopping.signal,
+      });
+      const result = await recordOutcome(ctx.store, delivery, outcome, ctx.now(), policy, ctx.random);
+      if (!outcome.ok) log.warn({ deliveryId: delivery.id, target: delivery.target, attempt: delivery.attempts, error: outcome.error, result }, 'delivery attempt failed');
+    }));
+    return claimed.length;
+  }
+
+  async function runOnce(): Promise<number> {
+    const opts = { mailFrom: config.mailFrom, policy, now: ctx.now() };
+    const expanded = await expandPendingEvents(ctx.store, opts, BATCH, log) + await expandDueReminders(ctx.store, opts, BATCH, log);
+    return expanded + await deliverDue();
+  }
+
+  function schedule(delay: number): void {
+    if (stopping.signal.aborted) return;
+    timer = setTimeout(() => {
+      pass = runOnce();
+      pass.then(
+        (handled) => schedule(handled > 0 ? 0 : config.pollIntervalMs), // more may be waiting: go again at once
+        (error: unknown) => { log.error({ err: error }, 'dispatcher pass failed'); schedule(config.pollIntervalMs); },
+      );
+    }, delay);
+    timer.unref();
+  }
+
+  return {
+    workerId,
+    runOnce,
+    start: () => schedule(0),
+    stop: async () => {
+      stopping.abort();
+      if (timer) clearTimeout(timer);
+      await pass?.catch(() => undefined);
+      mail.close();
+    },
+  };
+}

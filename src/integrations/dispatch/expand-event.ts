@@ -1,0 +1,35 @@
+// Turns one committed appointment event into its deliveries: the emails (unless noEmail, and never
+// for a mere "changed"), Acuity webhooks and OnSched webhooks. Runs in the dispatcher's transaction
+// that also marks the event expanded, so an event is expanded exactly once.
+import { companySettings, getCompany } from '../../services/companies/get-company.js';
+import { loadAppointmentView } from '../../services/appointments/view.js';
+import { loadNotificationSettings } from '../../services/notifications/notification-settings.js';
+import type { NotificationEventRow } from '../../store/schema-notify.js';
+import type { Tx } from '../../store/transaction.js';
+import { planAcuityWebhooks } from '../webhooks/acuity-webhooks.js';
+import { planOnschedWebhooks } from '../webhooks/onsched-webhooks.js';
+import type { PlannedDelivery } from '../webhooks/webhook-payload.js';
+import type { RetryPolicy } from './backoff.js';
+import { planEmails } from './plan-emails.js';
+import { writeDeliveries } from './write-deliveries.js';
+
+export interface ExpandOptions { mailFrom: string; policy: RetryPolicy; now: number }
+
+export async function expandEvent(tx: Tx, event: NotificationEventRow, opts: ExpandOptions): Promise<number> {
+  const appointment = await loadAppointmentView(tx, event.company_id, event.appointment_id);
+  const company = await getCompany(tx, event.company_id);
+  const settings = await loadNotificationSettings(tx, event.company_id);
+  const planned: PlannedDelivery[] = [];
+  if (!event.no_email && event.type !== 'changed') {
+    planned.push(...planEmails(`event:${event.id}`, {
+      kind: event.type, appointment, start: event.start_at, end: event.end_at,
+      company: { name: company.name, timeFormat: companySettings(company).timeFormat },
+      bookingPageUrl: settings.bookingPageUrl, invitation: { uid: event.ical_uid, sequence: event.ical_sequence }, mailFrom: opts.mailFrom,
+    }));
+  }
+  planned.push(...await planAcuityWebhooks(tx, event, appointment, settings));
+  planned.push(...await planOnschedWebhooks(tx, { id: event.id, type: event.type, createdAt: event.created_at }, appointment));
+  await writeDeliveries(tx, { companyId: event.company_id, appointmentId: event.appointment_id, eventId: event.id }, planned, opts.now, opts.policy);
+  await tx.updateTable('notification_events').set({ expanded_at: opts.now }).where('id', '=', event.id).execute();
+  return planned.length;
+}

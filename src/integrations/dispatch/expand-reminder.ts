@@ -1,0 +1,30 @@
+// Turns one due reminder into its email to the customer. A reminder whose appointment is no longer
+// booked at the time it was planned for is skipped: the change that moved or cancelled it has
+// already withdrawn it, this is only the last line of defence.
+import { companySettings, getCompany } from '../../services/companies/get-company.js';
+import { loadAppointmentView } from '../../services/appointments/view.js';
+import { loadNotificationSettings } from '../../services/notifications/notification-settings.js';
+import type { NotificationReminderRow } from '../../store/schema-notify.js';
+import type { Tx } from '../../store/transaction.js';
+import type { ExpandOptions } from './expand-event.js';
+import { planEmails } from './plan-emails.js';
+import { writeDeliveries } from './write-deliveries.js';
+
+export async function expandReminder(tx: Tx, reminder: NotificationReminderRow, opts: ExpandOptions): Promise<number> {
+  const appointment = await loadAppointmentView(tx, reminder.company_id, reminder.appointment_id);
+  const stillDue = appointment.status === 'BK' && appointment.start - reminder.minutes_before * 60_000 === reminder.due_at;
+  const planned = stillDue ? planEmails(`reminder:${reminder.id}`, {
+    kind: 'reminder', appointment, start: appointment.start, end: appointment.end,
+    company: await companyWording(tx, reminder.company_id),
+    bookingPageUrl: (await loadNotificationSettings(tx, reminder.company_id)).bookingPageUrl, invitation: null, mailFrom: opts.mailFrom,
+  }, { customerOnly: true }) : [];
+  await writeDeliveries(tx, { companyId: reminder.company_id, appointmentId: reminder.appointment_id, reminderId: reminder.id }, planned, opts.now, opts.policy);
+  await tx.updateTable('notification_reminders').set({ status: stillDue ? 'enqueued' : 'skipped', done_at: opts.now })
+    .where('id', '=', reminder.id).execute();
+  return planned.length;
+}
+
+async function companyWording(tx: Tx, companyId: number) {
+  const company = await getCompany(tx, companyId);
+  return { name: company.name, timeFormat: companySettings(company).timeFormat };
+}
