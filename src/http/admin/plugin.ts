@@ -10,6 +10,7 @@ import { CompanyDocumentSchema } from '../../services/setup/document.js';
 import { describeAjvError, strictAjv } from '../../services/setup/validate.js';
 import { STATUS_OF_KIND, frameworkClientStatus } from '../status.js';
 import { hasAdminToken } from './auth.js';
+import { registerDeliveryRoutes } from './deliveries.js';
 
 export interface AdminOptions { services: ServiceContext; adminTokenHash: string }
 
@@ -59,4 +60,6 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app: Fastify
     }
     return companyView(await getCompany(services.store.db, id));
   });
+
+  registerDeliveryRoutes(app, services);
 };
