@@ -7,6 +7,7 @@ import type { ServiceContext } from '../services/context.js';
 import { adminPlugin } from './admin/plugin.js';
 import { onschedPlugin } from './onsched/plugin.js';
 import { acuityPlugin } from './acuity/plugin.js';
+import { acuityOAuthPlugin } from './acuity/oauth.js';
 
 export interface ServerOptions {
   services: ServiceContext;
@@ -30,5 +31,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(adminPlugin, { prefix: '/admin/v1', services: opts.services, adminTokenHash: opts.adminTokenHash });
   await app.register(onschedPlugin, { prefix: '/v3', services: opts.services });
   await app.register(acuityPlugin, { prefix: '/api/v1', services: opts.services });
+  await app.register(acuityOAuthPlugin, { prefix: '/oauth2', services: opts.services });
   return app;
 }

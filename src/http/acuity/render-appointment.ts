@@ -1,0 +1,92 @@
+// The Acuity appointment object. `datetime` is in the calendar's zone; `date`, `time` and `endTime`
+// are in the client's zone (else the calendar's), shown per the account's 12h/24h setting. Money
+// and duration are strings; `labels` is null when there are none; `noShow` only on canceled ones.
+import { canClientCancel, canClientReschedule, formatMoney, type CompanySettings } from '../../core/booking/index.js';
+import type { AppointmentView } from '../../services/appointments/view.js';
+import { companySettings, getCompany } from '../../services/companies/get-company.js';
+import type { ServiceContext } from '../../services/context.js';
+import { listForms, listLabels, type FormListing, type LabelRow } from '../../services/catalog/read-catalog.js';
+import { formatDate, formatDatetime, formatTime } from './format.js';
+
+export interface AppointmentRendering {
+  settings: CompanySettings;
+  now: number;
+  labels: Map<number, LabelRow>;
+  formsByService: Map<number, FormListing[]>;
+}
+
+/** What rendering these appointments needs beyond the views themselves, loaded once. */
+export async function appointmentRendering(services: ServiceContext, companyId: number, views: AppointmentView[]): Promise<AppointmentRendering> {
+  const settings = companySettings(await getCompany(services.store.db, companyId));
+  const labels = new Map((await listLabels(services, companyId)).map((l) => [l.id, l]));
+  const serviceIds = [...new Set(views.map((v) => v.service.id))];
+  const forms = await listForms(services, companyId, { serviceIds });
+  const formsByService = new Map(serviceIds.map((id) => [id, forms.filter((f) => f.serviceIds.includes(id))]));
+  return { settings, now: services.now(), labels, formsByService };
+}
+
+export const calendarZone = (v: AppointmentView): string => v.resources[0]?.timezone ?? v.location.timezone;
+
+export function renderAppointment(v: AppointmentView, r: AppointmentRendering, opts: { excludeForms?: boolean } = {}) {
+  const calendarTimezone = calendarZone(v);
+  const timezone = v.timezone ?? v.customer?.timezone ?? calendarTimezone;
+  const canceled = v.status === 'CN';
+  const fullPrice = v.priceCents + v.discountCents;
+  const labels = v.labelIds.map((id) => r.labels.get(id)).filter((l) => l !== undefined).map((l) => ({ id: l.id, name: l.name, color: l.color ?? '' }));
+  const forms = renderForms(v, r.formsByService.get(v.service.id) ?? []);
+  const toClient = { start: v.start, status: v.status, isClassSeries: false };
+  return {
+    id: v.id,
+    firstName: v.customer?.firstName ?? '',
+    lastName: v.customer?.lastName ?? '',
+    phone: v.customer?.phone ?? '',
+    email: v.customer?.email ?? '',
+    date: formatDate(v.start, timezone),
+    time: formatTime(v.start, timezone, r.settings.timeFormat),
+    endTime: formatTime(v.end, timezone, r.settings.timeFormat),
+    dateCreated: formatDate(v.createdAt, calendarTimezone),
+    datetimeCreated: formatDatetime(v.createdAt, calendarTimezone),
+    datetime: formatDatetime(v.start, calendarTimezone),
+    price: formatMoney(fullPrice),
+    priceSold: formatMoney(v.priceCents),
+    // Nothing is charged through the API; a package pays in full, so its appointments are paid.
+    paid: v.priceCents === 0 && fullPrice > 0 ? 'yes' : 'no',
+    amountPaid: '0.00',
+    type: v.service.name,
+    appointmentTypeID: v.service.id,
+    classID: v.classSessionId,
+    addonIDs: v.addonIds,
+    category: v.service.category ?? '',
+    duration: String(Math.round((v.end - v.start) / 60_000)),
+    calendar: v.resources[0]?.name ?? '',
+    calendarID: v.resources[0]?.id ?? null,
+    certificate: v.certificate,
+    confirmationPage: '',
+    location: v.location.address ?? '',
+    notes: v.notes ?? '',
+    timezone,
+    calendarTimezone,
+    canceled,
+    canClientCancel: !canceled && canClientCancel(r.settings, v.start, r.now),
+    canClientReschedule: v.service.type !== 'class' && canClientReschedule(r.settings, toClient, r.now),
+    labels: labels.length ? labels : null,
+    ...(opts.excludeForms ? {} : { forms, formsText: formsText(forms) }),
+    ...(canceled ? { noShow: v.noShow } : {}),
+  };
+}
+
+export type RenderedAppointment = ReturnType<typeof renderAppointment>;
+
+/** Every field of the type's forms, answered or not; a value's id is its field's id. */
+function renderForms(v: AppointmentView, forms: FormListing[]) {
+  const answers = new Map(v.formAnswers.map((a) => [a.fieldId, a.value]));
+  return forms.map(({ form, fields }) => ({
+    id: form.id,
+    name: form.name,
+    values: fields.map((f) => ({ id: f.id, fieldID: f.id, value: answers.get(f.id) ?? '', name: f.name })),
+  }));
+}
+
+function formsText(forms: ReturnType<typeof renderForms>): string {
+  return forms.map((f) => [f.name, ...f.values.map((v) => `${v.name}: ${v.value}`)].join('\n')).join('\n\n');
+}
