@@ -1,9 +1,63 @@
 // The OnSched v3 surface (/v3). A surface parses, authenticates, calls a service, and renders.
+// Validation, credentials and errors are this plugin's own (Fastify encapsulation), so nothing
+// here changes how the other surfaces behave.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ServiceContext } from '../../services/context.js';
+import { appointmentChangeRoutes } from './appointment-changes.js';
+import { appointmentReadRoutes } from './appointment-reads.js';
+import { appointmentCreateRoutes } from './appointments.js';
+import { authenticate, oauthRoutes } from './auth.js';
+import { availabilityRoutes } from './availability.js';
+import { customerRoutes } from './customers.js';
+import { errorBody, renderError } from './errors.js';
+import { locationRoutes } from './locations.js';
+import { openapiRoute } from './openapi.js';
+import { resourceRoutes } from './resources.js';
+import { serviceRoutes } from './services.js';
+import { unavailabilityRoutes } from './unavailability.js';
+import { canonicalize, validatorCompiler } from './validation.js';
+import { weeklyAllocationRoutes } from './weekly-allocations.js';
 
 export interface SurfaceOptions { services: ServiceContext }
 
-export const onschedPlugin: FastifyPluginAsync<SurfaceOptions> = async () => {
-  // Routes arrive with the surface's issue.
+export const onschedPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { services }) => {
+  app.setValidatorCompiler(validatorCompiler);
+
+  // PUT …/cancel and friends are often sent with a JSON content type and no body at all.
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    json(request, text, done);
+  });
+
+  app.addHook('onRequest', authenticate(services));
+  app.addHook('preValidation', async (request) => {
+    const schema = request.routeOptions.schema;
+    if (!schema) return;
+    if (schema.querystring) request.query = canonicalize(request.query, schema.querystring as object, true);
+    if (schema.body) request.body = canonicalize(request.body ?? {}, schema.body as object);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const { statusCode, body, ours } = renderError(error);
+    if (ours) request.log.error(error);
+    return reply.code(statusCode).send(body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(errorBody(404, `No route ${request.method} ${request.url.split('?')[0]}`, [{ field: 'path', message: 'Unknown route' }])));
+
+  await oauthRoutes(app, services);
+  await availabilityRoutes(app, services);
+  await appointmentCreateRoutes(app, services);
+  await appointmentChangeRoutes(app, services);
+  await appointmentReadRoutes(app, services);
+  await locationRoutes(app, services);
+  await serviceRoutes(app, services);
+  await resourceRoutes(app, services);
+  await customerRoutes(app, services);
+  await weeklyAllocationRoutes(app, services);
+  await unavailabilityRoutes(app, services);
+  await openapiRoute(app, app.prefix);
 };

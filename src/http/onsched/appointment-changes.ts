@@ -1,0 +1,53 @@
+// Moving an appointment along: book a hold, confirm, cancel, reschedule (the original becomes RE
+// and a new BK takes its place), edit notes and custom fields, or delete a hold outright.
+import type { FastifyInstance } from 'fastify';
+import { bookHeldAppointment, cancelAppointment, confirmAppointment, deleteHold } from '../../services/appointments/change-status.js';
+import { rescheduleLinks } from '../../services/appointments/get-appointment.js';
+import { rescheduleAppointment } from '../../services/appointments/reschedule-appointment.js';
+import { updateAppointment } from '../../services/appointments/update-appointment.js';
+import type { ServiceContext } from '../../services/context.js';
+import { customerInput, rescheduleRequest } from './appointment-input.js';
+import { companyOf } from './auth.js';
+import { renderAppointment } from './render.js';
+import { idempotency } from './request.js';
+import { Appointment, BookBody, EmptyBody, RescheduleBody, UpdateBody } from './schemas/appointments.js';
+import { ErrorResponses, IdParams, doc } from './schemas/common.js';
+
+const responses = { 200: Appointment, ...ErrorResponses };
+const schema = (summary: string, body?: object) => ({ ...doc('appointments', summary), params: IdParams, ...(body ? { body } : {}), response: responses });
+
+export async function appointmentChangeRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
+  app.put<{ Params: IdParams; Body: BookBody }>('/appointment/:id/book', {
+    schema: schema('Book a hold or reservation (IN/RS → BK); 404 once a hold has expired', BookBody),
+  }, async (request) => renderAppointment(await bookHeldAppointment(services, companyOf(request), request.params.id,
+    { customer: customerInput(request.body.Customer), customFields: request.body.CustomFields }, idempotency(request))));
+
+  app.put<{ Params: IdParams }>('/appointment/:id/confirm', {
+    schema: schema('Confirm (RS → BK; confirmed: true); idempotent', EmptyBody),
+  }, async (request) => renderAppointment(await confirmAppointment(services, companyOf(request), request.params.id, idempotency(request))));
+
+  app.put<{ Params: IdParams }>('/appointment/:id/cancel', {
+    schema: schema('Cancel (BK/RS → CN); not for past appointments', EmptyBody),
+  }, async (request) => renderAppointment(await cancelAppointment(services, companyOf(request), request.params.id,
+    { refusePast: true, idempotency: idempotency(request) })));
+
+  app.put<{ Params: IdParams; Body: RescheduleBody }>('/appointment/:id/reschedule', {
+    schema: schema('Reschedule: the original becomes RE, a new BK appointment is returned', RescheduleBody),
+  }, async (request) => {
+    const view = await rescheduleAppointment(services, companyOf(request), request.params.id, rescheduleRequest(request.body),
+      { inPlace: false, onGrid: false, idempotency: idempotency(request) });
+    return renderAppointment(view, await rescheduleLinks(services, [view]));
+  });
+
+  app.put<{ Params: IdParams; Body: UpdateBody }>('/appointment/:id', {
+    schema: schema('Update notes and CustomFields (merged into the existing ones)', UpdateBody),
+  }, async (request) => {
+    const view = await updateAppointment(services, companyOf(request), request.params.id,
+      { notes: request.body.notes, customFields: request.body.CustomFields }, idempotency(request));
+    return renderAppointment(view, await rescheduleLinks(services, [view]));
+  });
+
+  app.delete<{ Params: IdParams }>('/appointment/:id', {
+    schema: schema('Delete a hold (IN only, not past); returns what was deleted'),
+  }, async (request) => renderAppointment(await deleteHold(services, companyOf(request), request.params.id)));
+}

@@ -1,0 +1,28 @@
+// GET /v3/availability: free times of a service, in the seed's shape.
+import type { FastifyInstance } from 'fastify';
+import { bookingZone } from '../../services/catalog/locations.js';
+import type { ServiceContext } from '../../services/context.js';
+import { findAvailability } from '../../services/scheduling/find-availability.js';
+import { companyOf } from './auth.js';
+import { renderAvailability } from './render.js';
+import { instantIn, needsZone, zoneParam } from './request.js';
+import { AvailabilityQuery, AvailabilityResponse } from './schemas/appointments.js';
+import { ErrorResponses, doc } from './schemas/common.js';
+
+export async function availabilityRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
+  app.get<{ Querystring: AvailabilityQuery }>('/availability', {
+    schema: { ...doc('availability', 'Free times of a service at a location'), querystring: AvailabilityQuery, response: { 200: AvailabilityResponse, ...ErrorResponses } },
+  }, async (request) => {
+    const q = request.query;
+    const companyId = companyOf(request);
+    const requested = zoneParam(q.timezone);
+    // Dates without an offset are read where the client is (the zone it names) or where the booking is.
+    const readZone = requested ?? (needsZone(q.startDate) || needsZone(q.endDate) ? await bookingZone(services, companyId, q.LocationId) : 'UTC');
+    const availability = await findAvailability(services, companyId, {
+      serviceKey: q.ServiceId, locationKey: q.LocationId, resourceKeys: q.ResourceIds?.length ? q.ResourceIds : undefined,
+      from: instantIn(q.startDate, readZone, 'startDate'), to: instantIn(q.endDate, readZone, 'endDate', true),
+      roundRobin: q.roundRobin, duration: q.duration, interval: q.interval,
+    });
+    return renderAvailability(availability, requested ?? availability.zone, requested !== undefined);
+  });
+}

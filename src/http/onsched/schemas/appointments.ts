@@ -1,0 +1,124 @@
+// Availability and appointment requests and responses, spelled as OnSched spells them. Keys are
+// matched case-insensitively (see validation.ts), so `serviceId` works as well as `ServiceId`.
+import { Type, type Static } from '@sinclair/typebox';
+import { Instant, ListOf, Nullable, Paging, RoundRobin, StringEnum, Uuid } from './common.js';
+
+const Minutes = Type.Integer({ minimum: 1, maximum: 1440 });
+const Text = Type.String({ maxLength: 10_000 });
+const CustomFields = Type.Record(Type.String(), Type.Unknown(), { description: 'Free-form values kept with the appointment' });
+
+export const AvailabilityQuery = Type.Object({
+  startDate: Type.String({ format: 'date-or-date-time', description: 'Start of the window. A date, or a date-time without offset, is read in `timezone`, else the location\'s zone' }),
+  endDate: Type.String({ format: 'date-or-date-time', description: 'End of the window (exclusive); a date alone means the end of that day' }),
+  ServiceId: Uuid,
+  LocationId: Type.Optional(Uuid),
+  ResourceIds: Type.Optional(Type.Array(Uuid, { description: 'Repeat the parameter: ?ResourceIds=a&ResourceIds=b' })),
+  roundRobin: Type.Optional(RoundRobin),
+  syncExternal: Type.Optional(Type.Boolean({ default: false })),
+  timezone: Type.Optional(Type.String({ description: 'IANA zone: days are keyed and times are written in it' })),
+  duration: Type.Optional(Minutes),
+  interval: Type.Optional(Minutes),
+});
+export type AvailabilityQuery = Static<typeof AvailabilityQuery>;
+
+const TimeWindow = Type.Object({ start_time: Type.String(), end_time: Type.String() });
+export const AvailabilityResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({
+    ServiceId: Type.String(),
+    availableDays: Type.Record(Type.String(), Type.Array(TimeWindow)),
+    availableTimes: Type.Array(Type.Object({
+      start_time: Type.String(), end_time: Type.String(), ResourceIds: Type.Array(Type.String()), LocationId: Type.String(),
+    })),
+  }),
+});
+export type AvailabilityResponse = Static<typeof AvailabilityResponse>;
+
+export const CustomerRef = Type.Object({
+  id: Type.Optional(Uuid),
+  firstName: Type.Optional(Type.String({ maxLength: 200 })),
+  lastName: Type.Optional(Type.String({ maxLength: 200 })),
+  email: Type.Optional(Type.String({ maxLength: 320 })),
+  phone: Type.Optional(Type.String({ maxLength: 50 })),
+  timezone: Type.Optional(Type.String()),
+}, { description: 'An existing customer by `id`, or details: found by email, else created' });
+export type CustomerRef = Static<typeof CustomerRef>;
+
+export const Unavailability = Type.Object({ startTime: Instant, endTime: Type.Optional(Instant) },
+  { description: 'The time, copied from an availableTimes entry; without endTime the service\'s duration applies' });
+
+export const AppointmentBody = Type.Object({
+  LocationId: Type.Optional(Uuid),
+  ServiceId: Uuid,
+  ResourceIds: Type.Optional(Type.Array(Uuid)),
+  ResourceId: Type.Optional(Uuid),
+  roundRobin: Type.Optional(RoundRobin),
+  Unavailability,
+  duration: Type.Optional(Minutes),
+  Customer: Type.Optional(CustomerRef),
+  CustomFields: Type.Optional(CustomFields),
+  notes: Type.Optional(Text),
+  timezone: Type.Optional(Type.String()),
+});
+export type AppointmentBody = Static<typeof AppointmentBody>;
+
+export const BookBody = Type.Object({ Customer: Type.Optional(CustomerRef), CustomFields: Type.Optional(CustomFields) });
+export type BookBody = Static<typeof BookBody>;
+
+export const RescheduleBody = Type.Object({
+  Unavailability, ResourceIds: Type.Optional(Type.Array(Uuid)), ResourceId: Type.Optional(Uuid), timezone: Type.Optional(Type.String()),
+});
+export type RescheduleBody = Static<typeof RescheduleBody>;
+
+export const UpdateBody = Type.Object({ notes: Type.Optional(Nullable(Text)), CustomFields: Type.Optional(CustomFields) });
+export type UpdateBody = Static<typeof UpdateBody>;
+
+export const EmptyBody = Type.Object({});
+
+const Status = StringEnum(['IN', 'RS', 'BK', 'CN', 'RE'] as const);
+
+export const AppointmentListQuery = Type.Object({
+  locationId: Type.Optional(Uuid),
+  resourceIds: Type.Optional(Type.Array(Uuid)),
+  serviceIds: Type.Optional(Type.Array(Uuid)),
+  customerId: Type.Optional(Uuid),
+  status: Type.Optional(Type.Array(Status, { description: 'One or more statuses: ?status=BK&status=RS or ?status=BK,RS' })),
+  startDate: Type.Optional(Instant),
+  endDate: Type.Optional(Instant),
+  ...Paging,
+});
+export type AppointmentListQuery = Static<typeof AppointmentListQuery>;
+
+const Named = Type.Object({ id: Type.String(), name: Type.String() });
+
+export const Appointment = Type.Object({
+  object: Type.Literal('appointment'),
+  id: Type.String(),
+  status: Status,
+  confirmed: Type.Boolean(),
+  startTime: Type.String(),
+  endTime: Type.String(),
+  duration: Type.Integer({ description: 'Minutes' }),
+  expiresAt: Nullable(Type.String({ description: 'When a hold (IN) lapses' })),
+  LocationId: Type.String(),
+  ServiceId: Type.String(),
+  ResourceIds: Type.Array(Type.String()),
+  CustomerId: Nullable(Type.String()),
+  location: Type.Object({ id: Type.String(), name: Type.String(), timezone: Type.String() }),
+  service: Type.Object({ id: Type.String(), name: Type.String(), duration: Type.Integer() }),
+  resources: Type.Array(Named),
+  customer: Nullable(Type.Object({
+    id: Type.String(), firstName: Type.String(), lastName: Type.String(), email: Nullable(Type.String()), phone: Nullable(Type.String()),
+  })),
+  CustomFields: Type.Record(Type.String(), Type.Unknown()),
+  notes: Nullable(Type.String()),
+  timezone: Type.String({ description: 'The appointment\'s zone, else its location\'s' }),
+  roundRobin: Nullable(Type.String()),
+  rescheduledFromId: Nullable(Type.String()),
+  rescheduledToId: Nullable(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type Appointment = Static<typeof Appointment>;
+
+export const AppointmentList = ListOf(Appointment);
