@@ -40,6 +40,16 @@ export function notAvailable(datetime: string | undefined): AcuityError {
   return acuityError(400, 'not_available', `The time "${datetime ?? ''}" is not an available time slot.`);
 }
 
+/** Acuity's words for its client rules, whatever a service said. */
+const RULE_MESSAGES = {
+  cancel_not_allowed: 'Clients are not allowed to cancel.',
+  cancel_too_close: 'Clients are not allowed to cancel this close to the time of the appointment.',
+  reschedule_not_allowed: 'Clients are not allowed to reschedule.',
+  reschedule_too_close: 'Clients are not allowed to reschedule this close to the time of the appointment.',
+  reschedule_canceled: 'Canceled appointments may not be rescheduled.',
+  reschedule_series: 'Class series may not be rescheduled.',
+} as const;
+
 /** Acuity's error for a domain error, given what the request said. */
 export function fromDomain(error: DomainError, quoted: Quoted = {}): AcuityError {
   const datetime = quoted.datetime ?? '';
@@ -58,13 +68,14 @@ export function fromDomain(error: DomainError, quoted: Quoted = {}): AcuityError
     case 'invalid_field_value':
       return acuityError(400, 'invalid_fields', error.message);
     case 'required_field':
+      return acuityError(400, error.code, error.message);
     case 'cancel_not_allowed':
     case 'cancel_too_close':
     case 'reschedule_not_allowed':
     case 'reschedule_too_close':
     case 'reschedule_canceled':
     case 'reschedule_series':
-      return acuityError(400, error.code, error.message);
+      return acuityError(400, error.code, RULE_MESSAGES[error.code]);
     case 'not_found':
     case 'invalid_input':
       return byField(error, quoted);
