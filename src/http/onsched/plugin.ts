@@ -17,6 +17,7 @@ import { serviceRoutes } from './services.js';
 import { unavailabilityRoutes } from './unavailability.js';
 import { canonicalize, validatorCompiler } from './validation.js';
 import { weeklyAllocationRoutes } from './weekly-allocations.js';
+import { webhookRoutes } from './webhooks.js';
 
 export interface SurfaceOptions { services: ServiceContext }
 
@@ -59,5 +60,6 @@ export const onschedPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { s
   await customerRoutes(app, services);
   await weeklyAllocationRoutes(app, services);
   await unavailabilityRoutes(app, services);
+  await webhookRoutes(app, services);
   await openapiRoute(app, app.prefix);
 };
