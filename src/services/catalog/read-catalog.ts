@@ -59,6 +59,9 @@ export async function listServices(ctx: ServiceContext, companyId: number, opts:
   });
 }
 
+/** Where a service is booked when the caller names no location: its own, if it is offered only there. */
+export const serviceLocationKey = (service: ServiceRow): number | undefined => (service.scope === 'location' && service.location_id !== null ? service.location_id : undefined);
+
 /** One live service, or null. */
 export async function findService(ctx: ServiceContext, companyId: number, id: number): Promise<ServiceListing | null> {
   return (await listServices(ctx, companyId, { ids: [id] }))[0] ?? null;

@@ -24,7 +24,7 @@ export async function checkTime(ctx: ServiceContext, companyId: number, q: TimeC
   const company = await getCompany(tx, companyId);
   const settings = companySettings(company);
   const service = await findOwned(tx, 'services', companyId, q.serviceKey, 'Service', 'ServiceId');
-  const location = await resolveLocation(tx, companyId, service, undefined);
+  const location = await resolveLocation(tx, companyId, service, service.scope === 'location' ? service.location_id ?? undefined : undefined);
   const resources = await resolveResources(tx, companyId, service, location, q.resourceKeys);
   if (service.type === 'class') {
     const sessions = await classSessions(tx, service, resources, { start: q.start, end: q.start + 1 }, now);

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { companySettings, getCompany } from '../../../services/companies/get-company.js';
 import type { ServiceContext } from '../../../services/context.js';
-import { listResources } from '../../../services/catalog/read-catalog.js';
+import { listResources, serviceLocationKey } from '../../../services/catalog/read-catalog.js';
 import { listClassSchedule } from '../../../services/scheduling/class-schedule.js';
 import { findAvailability } from '../../../services/scheduling/find-availability.js';
 import { acuityError, translating } from '../errors.js';
@@ -31,7 +31,7 @@ export const availabilityRoutes: FastifyPluginAsync<{ services: ServiceContext }
     const addons = addonIds(list(q, 'addonIDs'));
     const ignore = list(q, 'ignoreAppointmentIDs');
     const availability = await translating({ calendarID: single(q, 'calendarID') }, () => findAvailability(services, companyId, {
-      serviceKey: type.service.id, resourceKeys: calendar ? [calendar.resource.id] : undefined, from: from - DAY, to: to + DAY,
+      serviceKey: type.service.id, locationKey: serviceLocationKey(type.service), resourceKeys: calendar ? [calendar.resource.id] : undefined, from: from - DAY, to: to + DAY,
       addonKeys: addons, ignoreAppointmentKeys: ignore,
     }));
     return { slots: availability.slots, zone: timezone ?? calendar?.zone ?? availability.zone };

@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { createAppointment } from '../../../services/appointments/create-appointment.js';
 import type { ServiceContext } from '../../../services/context.js';
 import { checkTime } from '../../../services/scheduling/check-times.js';
+import { serviceLocationKey } from '../../../services/catalog/read-catalog.js';
 import { acuityError, notAvailable, translating } from '../errors.js';
 import { asText, isEmail, objectBody, quote } from '../input.js';
 import { addonIds, fieldAnswers, labelIds, optionalCalendar, optionalTimezone, parseDatetimeOrFail, requireAppointmentType, requireDatetimeText } from '../params.js';
@@ -62,7 +63,7 @@ export const bookingRoutes: FastifyPluginAsync<{ services: ServiceContext }> = a
     }
 
     const view = await translating(quoted, () => createAppointment(services, companyId, {
-      serviceKey: type.service.id, resourceKeys, start, addonKeys: addons, answers, labelKeys: labels, timezone,
+      serviceKey: type.service.id, locationKey: serviceLocationKey(type.service), resourceKeys, start, addonKeys: addons, answers, labelKeys: labels, timezone,
       customer: { firstName, lastName, email: email || null, phone: asText(body.phone) || null, timezone },
       certificate: asText(body.certificate) || undefined,
       notes: admin ? asText(body.notes) || undefined : undefined,
