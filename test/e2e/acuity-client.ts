@@ -14,6 +14,7 @@ interface OAuthClient extends RawClient {
   getAuthorizeUrl(params: { scope: string; state?: string }): string;
   requestAccessToken(code: string, cb: (err: Error | null, token: any) => void): void;
   accessToken: string | null;
+  isConnected(): boolean;
 }
 interface AcuityModule {
   basic(config: { userId: number | string; apiKey: string; base: string }): RawClient;
