@@ -69,4 +69,20 @@ describe.each(backends)('Acuity notifications on $name', (backend) => {
     expect(invites.map((i) => [i.method, i.sequence])).toEqual([['REQUEST', 0], ['REQUEST', 1], ['CANCEL', 2]]);
     expect(new Set(invites.map((i) => i.uid)).size).toBe(1);
   });
+
+  it('a receiver that never answers slows neither bookings nor the other deliveries', async () => {
+    receiver.respond = () => new Promise<number>(() => {}); // hangs until the dispatcher's send timeout
+    try {
+      for (const time of ['09:00', '11:00', '13:00']) {
+        const email = `slow${time.slice(0, 2)}@example.com`;
+        const started = Date.now();
+        expect((await book(time, email)).status).toBe(200);
+        expect(Date.now() - started).toBeLessThan(1_000);
+        // The confirmation goes out while earlier webhooks still hang.
+        expect(await until(() => smtp.to(email).length === 1, 2_000)).toBe(true);
+      }
+    } finally {
+      receiver.respond = () => 200;
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { NotificationConfig } from '../../config.js';
 import type { ServiceContext } from '../../services/context.js';
+import type { NotificationDeliveryRow } from '../../store/schema-notify.js';
 import { createMailer, type Mailer } from '../email/mailer.js';
 import type { RetryPolicy } from './backoff.js';
 import { claimDueDeliveries } from './claim-deliveries.js';
@@ -14,9 +15,11 @@ import { recordOutcome } from './record-outcome.js';
 import { sendDelivery } from './send-delivery.js';
 
 const BATCH = 20;
+/** Sends in flight per process: one hung receiver holds one slot, never the whole queue. */
+const MAX_IN_FLIGHT = 50;
 
 export interface Dispatcher {
-  /** One pass over everything due; returns how many rows it handled. Tests call it directly. */
+  /** One pass over everything due, waiting for the sends it starts; returns how many rows it handled. Tests call it. */
   runOnce(): Promise<number>;
   /** Starts polling every config.pollIntervalMs. */
   start(): void;
@@ -32,30 +35,43 @@ export function createDispatcher(ctx: ServiceContext, config: NotificationConfig
   const stopping = new AbortController();
   let timer: NodeJS.Timeout | null = null;
   let pass: Promise<number> | null = null;
+  const inFlight = new Set<Promise<void>>();
 
-  async function deliverDue(): Promise<number> {
-    if (stopping.signal.aborted) return 0;
-    const claimed = await claimDueDeliveries(ctx.store, workerId, ctx.now(), config.leaseMs, BATCH);
-    await Promise.all(claimed.map(async (delivery) => {
-      const outcome = await sendDelivery(delivery, {
-        store: ctx.store, secrets: ctx.secrets, mailer: mail, sendTimeoutMs: config.sendTimeoutMs, stop: stopping.signal,
-      });
-      const result = await recordOutcome(ctx.store, delivery, outcome, ctx.now(), policy, ctx.random);
-      if (!outcome.ok) log.warn({ deliveryId: delivery.id, target: delivery.target, attempt: delivery.attempts, error: outcome.error, result }, 'delivery attempt failed');
-    }));
-    return claimed.length;
+  async function attempt(delivery: NotificationDeliveryRow): Promise<void> {
+    const outcome = await sendDelivery(delivery, {
+      store: ctx.store, secrets: ctx.secrets, mailer: mail, sendTimeoutMs: config.sendTimeoutMs, stop: stopping.signal,
+    });
+    const result = await recordOutcome(ctx.store, delivery, outcome, ctx.now(), policy, ctx.random);
+    if (!outcome.ok) log.warn({ deliveryId: delivery.id, target: delivery.target, attempt: delivery.attempts, error: outcome.error, result }, 'delivery attempt failed');
   }
 
-  async function runOnce(): Promise<number> {
+  /** Claims what fits in the free send slots and starts sending; the sends run on their own. */
+  async function startDueSends(): Promise<Promise<void>[]> {
+    const room = Math.min(BATCH, MAX_IN_FLIGHT - inFlight.size);
+    if (stopping.signal.aborted || room <= 0) return [];
+    const claimed = await claimDueDeliveries(ctx.store, workerId, ctx.now(), config.leaseMs, room);
+    return claimed.map((delivery) => {
+      const send = attempt(delivery)
+        .catch((error: unknown) => log.error({ err: error, deliveryId: delivery.id }, 'could not record a delivery attempt; its lease will expire and it will be retried'))
+        .finally(() => inFlight.delete(send));
+      inFlight.add(send);
+      return send;
+    });
+  }
+
+  async function runPass(waitForSends: boolean): Promise<number> {
     const opts = { mailFrom: config.mailFrom, policy, now: ctx.now() };
     const expanded = await expandPendingEvents(ctx.store, opts, BATCH, log) + await expandDueReminders(ctx.store, opts, BATCH, log);
-    return expanded + await deliverDue();
+    const sends = await startDueSends();
+    if (waitForSends) await Promise.all(sends);
+    return expanded + sends.length;
   }
+  const runOnce = () => runPass(true);
 
   function schedule(delay: number): void {
     if (stopping.signal.aborted) return;
     timer = setTimeout(() => {
-      pass = runOnce();
+      pass = runPass(false);
       pass.then(
         (handled) => schedule(handled > 0 ? 0 : config.pollIntervalMs), // more may be waiting: go again at once
         (error: unknown) => { log.error({ err: error }, 'dispatcher pass failed'); schedule(config.pollIntervalMs); },
@@ -72,6 +88,7 @@ export function createDispatcher(ctx: ServiceContext, config: NotificationConfig
       stopping.abort();
       if (timer) clearTimeout(timer);
       await pass?.catch(() => undefined);
+      await Promise.all(inFlight); // aborted sends end at once and are recorded as failed attempts
       mail.close();
     },
   };
