@@ -79,6 +79,8 @@ export function fromDomain(error: DomainError, quoted: Quoted = {}): AcuityError
     case 'not_found':
     case 'invalid_input':
       return byField(error, quoted);
+    case 'duplicate_customer':
+      return acuityError(400, 'duplicate_client', 'A client with that email already exists.');
     case 'limit_reached':
       return acuityError(400, 'limit_reached', error.message);
     default: {

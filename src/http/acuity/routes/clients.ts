@@ -2,7 +2,6 @@
 // lastName and (optionally) phone in the query string; clients have no id on this API.
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { isDomainError } from '../../../core/errors.js';
 import { findClient, searchClients } from '../../../services/customers/client-directory.js';
 import { createCustomer, deleteCustomer, updateCustomer, type CustomerFields, type CustomerRecord } from '../../../services/customers/customers.js';
 import type { ServiceContext } from '../../../services/context.js';
@@ -34,15 +33,6 @@ function clientFields(body: Body, creating: boolean): CustomerFields {
   return fields;
 }
 
-const duplicateAsAcuity = async <T>(call: () => Promise<T>): Promise<T> => {
-  try {
-    return await call();
-  } catch (error) {
-    if (isDomainError(error) && error.code === 'duplicate_customer') throw acuityError(400, 'duplicate_client', 'A client with that email already exists.');
-    throw error;
-  }
-};
-
 export const clientRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async (app, { services }) => {
   const identified = async (request: FastifyRequest) => {
     const q = queryOf(request);
@@ -59,7 +49,7 @@ export const clientRoutes: FastifyPluginAsync<{ services: ServiceContext }> = as
 
   app.post('/clients', { schema: doc('Create a client', { body: NewClientSchema, response: ClientSchema }) }, async (request) => {
     const fields = clientFields(objectBody(request.body), true);
-    return renderClient(await duplicateAsAcuity(() => translating({}, () => createCustomer(services, companyOf(request), fields, idempotencyOf(request)))));
+    return renderClient(await translating({}, () => createCustomer(services, companyOf(request), fields, idempotencyOf(request))));
   });
 
   app.put('/clients', {
@@ -67,7 +57,7 @@ export const clientRoutes: FastifyPluginAsync<{ services: ServiceContext }> = as
   }, async (request) => {
     const fields = clientFields(objectBody(request.body), false);
     const client = await identified(request);
-    return renderClient(await duplicateAsAcuity(() => translating({}, () => updateCustomer(services, companyOf(request), client.id, fields, idempotencyOf(request)))));
+    return renderClient(await translating({}, () => updateCustomer(services, companyOf(request), client.id, fields, idempotencyOf(request))));
   });
 
   app.delete('/clients', {
