@@ -1,4 +1,5 @@
 // Setup objects as OnSched clients read them: ids are uids, scopes and recurrences upper case.
+import type { Static } from '@sinclair/typebox';
 import type { BlockView } from '../../services/catalog/blocks.js';
 import type { LocationView } from '../../services/catalog/locations.js';
 import type { ResourceView } from '../../services/catalog/resources.js';
@@ -7,7 +8,6 @@ import type { AllocationView } from '../../services/catalog/weekly-allocations.j
 import type { CustomerRecord } from '../../services/customers/customers.js';
 import { clockOut, dayOfWeekOf, hoursToWire } from './hours.js';
 import { iso } from './render.js';
-import type { Static } from '@sinclair/typebox';
 import type { Allocation, Customer, Location, Resource, Service, UnavailabilityObject } from './schemas/setup.js';
 
 export const renderLocation = (l: LocationView): Static<typeof Location> => ({

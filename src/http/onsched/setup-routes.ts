@@ -1,6 +1,6 @@
 // The one pattern every setup object follows: GET /things (a page), POST /thing, and
 // GET|PUT|DELETE /thing/{id}. Each object's file says only what differs.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
 import type { Page, PageRequest } from '../../services/catalog/list-page.js';
 import type { Idempotency } from '../../services/run-action.js';
@@ -17,7 +17,7 @@ export interface SetupObject<Body, Query, View> {
   body: TSchema;
   object: TSchema;
   filter: TSchema;
-  create(companyId: number, body: Body, idempotency: Idempotency | undefined, request: FastifyRequest): Promise<View>;
+  create(companyId: number, body: Body, idempotency: Idempotency | undefined): Promise<View>;
   list(companyId: number, query: Query, page: PageRequest): Promise<Page<View>>;
   get(companyId: number, id: string): Promise<View>;
   update?(companyId: number, id: string, body: Body, idempotency: Idempotency | undefined): Promise<View>;
@@ -40,7 +40,7 @@ export function setupRoutes<Body, Query extends { limit: number; page: number },
   }
   app.post(`/${o.one}`, {
     schema: { ...doc(o.tag, `Create a ${o.one}`), body: o.body, response: one },
-  }, async (request) => o.render(await o.create(companyOf(request), request.body as Body, idempotency(request), request)));
+  }, async (request) => o.render(await o.create(companyOf(request), request.body as Body, idempotency(request))));
 
   app.get<{ Params: IdParams }>(`/${o.one}/:id`, {
     schema: { ...doc(o.tag, `One ${o.one}`), params: IdParams, response: one },
