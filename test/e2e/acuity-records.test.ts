@@ -146,6 +146,19 @@ describe('Acuity records', () => {
     expect(retry.status).toBe(200);
     expect(retry.body.id).toBe(first.body.id);
     expect((await call('/appointments', { qs: { email: 'retry@example.com' } })).body).toHaveLength(1);
+    const other = await call('/appointments', { method: 'POST', body: { ...body, datetime: times[7] }, headers });
+    expect(other.body).toMatchObject({ status_code: 400, error: 'idempotency_mismatch' });
+  });
+
+  it('reschedules onto another calendar, or onto any free one with calendarID null', async () => {
+    const consult = (await call('/availability/times', { qs: { date: DAY, appointmentTypeID: R.consult.id, calendarID: R.bob.id } })).body.map((t: { time: string }) => t.time);
+    const booked = await call('/appointments', { method: 'POST', body: { datetime: consult[3], appointmentTypeID: R.consult.id, calendarID: R.bob.id, firstName: 'C', lastName: 'D', email: 'cd@example.com' } });
+    expect(booked.body.calendarID).toBe(R.bob.id);
+    const toAlice = await call(`/appointments/${booked.body.id}/reschedule`, { method: 'PUT', body: { datetime: consult[4], calendarID: R.alice.id } });
+    expect(toAlice.body).toMatchObject({ id: booked.body.id, calendarID: R.alice.id, datetime: consult[4] });
+    await call('/blocks', { method: 'POST', body: { start: consult[5], end: consult[6], calendarID: R.alice.id } });
+    const anywhere = await call(`/appointments/${booked.body.id}/reschedule`, { method: 'PUT', body: { datetime: consult[5], calendarID: null } });
+    expect(anywhere.body).toMatchObject({ id: booked.body.id, calendarID: R.bob.id, datetime: consult[5] });
   });
 
   it('serves its OpenAPI document at /api/v1/openapi.json without credentials', async () => {
