@@ -65,6 +65,9 @@ describe.each(backends)('OnSched errors on $name', (backend) => {
     expectError(await v3.post('/customer', { firstName: 'Ada', email: 'nope' }), 400, 'BadRequestError', 'email');
     expectError(await v3.get('/appointment/12345'), 400, 'BadRequestError', 'id');
     expectError(await v3.get('/appointments?limit=500'), 400, 'BadRequestError', 'limit');
+    expectError(await v3.get('/appointments?page=100000000000000000000'), 400, 'BadRequestError', 'page');
+    // Out-of-range numbers are refused before they reach a column they would overflow.
+    expectError(await v3.post('/service', { name: 'Forever', duration: 30, maxDaysInAdvance: 1e300 }), 400, 'BadRequestError', 'maxDaysInAdvance');
     expect(await counts()).toEqual(before);
   });
 

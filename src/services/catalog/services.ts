@@ -45,8 +45,11 @@ export interface ServiceView {
 
 const minutes = (value: number | undefined, field: string) => checkWholeNumber(value, field, 0, 10_080);
 const length = (value: number | undefined, field: string) => checkWholeNumber(value, field, 1, 1440);
-function notice(value: number | null | undefined, field: string): number | null | undefined {
-  if (value !== null && value !== undefined && !(value >= 0)) throw invalid(field, `${field} must not be negative`, value);
+/** Booking notice and window: at most ten years, which also keeps the value inside a REAL column. */
+const NOTICE_LIMITS = { minHoursInAdvance: 87_600, maxDaysInAdvance: 3650 } as const;
+function notice(value: number | null | undefined, field: keyof typeof NOTICE_LIMITS): number | null | undefined {
+  const max = NOTICE_LIMITS[field];
+  if (value !== null && value !== undefined && !(value >= 0 && value <= max)) throw invalid(field, `${field} must be from 0 to ${max}`, value);
   return value;
 }
 

@@ -23,7 +23,7 @@ export const ErrorResponses = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 
 
 export const Paging = {
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-  page: Type.Integer({ minimum: 1, default: 1 }),
+  page: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 }),
 };
 
 /** The list envelope (OnSched v1's): one page of `data` and how many there are in all. */

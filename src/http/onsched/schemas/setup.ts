@@ -27,7 +27,7 @@ export const ServiceBody = Type.Object({
   bookingInterval: Opt(Type.Integer({ minimum: 1, maximum: 1440, description: 'Minutes between offered starts (default: the duration)' })),
   paddingBefore: Opt(Minutes(10_080)), paddingAfter: Opt(Minutes(10_080)), bookingsPerSlot: Opt(Capacity),
   scope: Opt(ServiceScope), LocationId: Opt(Uuid), roundRobin: Opt(RoundRobin),
-  minHoursInAdvance: OptNull(Type.Number({ minimum: 0 })), maxDaysInAdvance: OptNull(Type.Number({ minimum: 0 })),
+  minHoursInAdvance: OptNull(Type.Number({ minimum: 0, maximum: 87_600 })), maxDaysInAdvance: OptNull(Type.Number({ minimum: 0, maximum: 3650 })),
   ResourceIds: Opt(Type.Array(Uuid, { description: 'Replaces the resources offering the service' })),
 });
 export type ServiceBody = Static<typeof ServiceBody>;
