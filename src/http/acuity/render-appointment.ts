@@ -7,6 +7,7 @@ import { companySettings, getCompany } from '../../services/companies/get-compan
 import type { ServiceContext } from '../../services/context.js';
 import { listForms, listLabels, type FormListing, type LabelRow } from '../../services/catalog/read-catalog.js';
 import { formatDate, formatDatetime, formatTime } from './format.js';
+import type { AcuityAppointment } from './schemas.js';
 
 export interface AppointmentRendering {
   settings: CompanySettings;
@@ -27,7 +28,7 @@ export async function appointmentRendering(services: ServiceContext, companyId: 
 
 export const calendarZone = (v: AppointmentView): string => v.resources[0]?.timezone ?? v.location.timezone;
 
-export function renderAppointment(v: AppointmentView, r: AppointmentRendering, opts: { excludeForms?: boolean } = {}) {
+export function renderAppointment(v: AppointmentView, r: AppointmentRendering, opts: { excludeForms?: boolean } = {}): AcuityAppointment {
   const calendarTimezone = calendarZone(v);
   const timezone = v.timezone ?? v.customer?.timezone ?? calendarTimezone;
   const canceled = v.status === 'CN';
@@ -74,8 +75,6 @@ export function renderAppointment(v: AppointmentView, r: AppointmentRendering, o
     ...(canceled ? { noShow: v.noShow } : {}),
   };
 }
-
-export type RenderedAppointment = ReturnType<typeof renderAppointment>;
 
 /** Every field of the type's forms, answered or not; a value's id is its field's id. */
 function renderForms(v: AppointmentView, forms: FormListing[]) {

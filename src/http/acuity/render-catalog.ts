@@ -4,8 +4,9 @@ import { formatMoney, type TimeFormat } from '../../core/booking/index.js';
 import type { AddonListing, FormListing, LabelRow, ResourceListing, ServiceListing } from '../../services/catalog/read-catalog.js';
 import type { ScheduledClass } from '../../services/scheduling/class-schedule.js';
 import { formatDatetime, formatTime } from './format.js';
+import type { AcuityAddon, AcuityAppointmentType, AcuityCalendar, AcuityClass, AcuityForm } from './schemas.js';
 
-export function renderAppointmentType({ service: s, resourceIds, addonIds, formIds }: ServiceListing) {
+export function renderAppointmentType({ service: s, resourceIds, addonIds, formIds }: ServiceListing): AcuityAppointmentType {
   return {
     id: s.id,
     active: s.deleted !== 1,
@@ -28,16 +29,16 @@ export function renderAppointmentType({ service: s, resourceIds, addonIds, formI
   };
 }
 
-export const renderAddon = ({ addon: a, serviceIds }: AddonListing) => ({
+export const renderAddon = ({ addon: a, serviceIds }: AddonListing): AcuityAddon => ({
   id: a.id, name: a.name, duration: a.duration, price: formatMoney(a.price_cents), private: a.private === 1, appointmentTypeIDs: serviceIds,
 });
 
-export const renderCalendar = ({ resource: r, location, zone }: ResourceListing) => ({
+export const renderCalendar = ({ resource: r, location, zone }: ResourceListing): AcuityCalendar => ({
   id: r.id, name: r.name, email: r.email ?? '', replyTo: r.email ?? '', description: r.description ?? '',
   location: location.address ?? location.name, timezone: zone, thumbnail: '', image: '',
 });
 
-export const renderForm = ({ form, fields, serviceIds }: FormListing) => ({
+export const renderForm = ({ form, fields, serviceIds }: FormListing): AcuityForm => ({
   id: form.id,
   name: form.name,
   description: form.description ?? '',
@@ -50,7 +51,7 @@ export const renderForm = ({ form, fields, serviceIds }: FormListing) => ({
 
 export const renderLabel = (l: LabelRow) => ({ id: l.id, name: l.name, color: l.color ?? '' });
 
-export function renderClass(c: ScheduledClass, zone: string | undefined, timeFormat: TimeFormat, calendarZone: string) {
+export function renderClass(c: ScheduledClass, zone: string | undefined, timeFormat: TimeFormat, calendarZone: string): AcuityClass {
   const shown = zone ?? calendarZone;
   return {
     id: c.id,

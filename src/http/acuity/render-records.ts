@@ -9,8 +9,9 @@ import type { ProductView } from '../../services/commerce/products.js';
 import type { WebhookView } from '../../services/webhooks/subscriptions.js';
 import { formatDate, formatDatetime, formatIsoDate, formatTime } from './format.js';
 import type { TimeFormat } from '../../core/booking/index.js';
+import type { AcuityBlock } from './schemas.js';
 
-export function renderBlock(b: BlockView, zone: string, timeFormat: TimeFormat) {
+export function renderBlock(b: BlockView, zone: string, timeFormat: TimeFormat): AcuityBlock {
   const span = `${formatDate(b.start, zone)} ${formatTime(b.start, zone, timeFormat)} - ${formatTime(b.end, zone, timeFormat)}`;
   return {
     id: b.id,

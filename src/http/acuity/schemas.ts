@@ -58,15 +58,19 @@ export const AppointmentTypeSchema = Type.Object({
   classSize: Nullable(Type.Integer()), paddingAfter: Type.Integer(), paddingBefore: Type.Integer(), calendarIDs: Type.Array(Id),
   addonIDs: Type.Array(Id), formIDs: Type.Array(Id), image: Type.String(), schedulingUrl: Type.String(),
 });
+export type AcuityAppointmentType = Static<typeof AppointmentTypeSchema>;
 export const AddonSchema = Type.Object({ id: Id, name: Type.String(), duration: Type.Integer(), price: Money, private: Type.Boolean(), appointmentTypeIDs: Type.Array(Id) });
+export type AcuityAddon = Static<typeof AddonSchema>;
 export const CalendarSchema = Type.Object({
   id: Id, name: Type.String(), email: Type.String(), replyTo: Type.String(), description: Type.String(), location: Type.String(),
   timezone: Type.String(), thumbnail: Type.String(), image: Type.String(),
 });
+export type AcuityCalendar = Static<typeof CalendarSchema>;
 export const FormSchema = Type.Object({
   id: Id, name: Type.String(), description: Type.String(), hidden: Type.Boolean(), appointmentTypeIDs: Type.Array(Id),
   fields: Type.Array(Type.Object({ id: Id, name: Type.String(), required: Type.Boolean(), type: Type.String(), options: Nullable(Type.Array(Type.String())), lines: Type.Null() })),
 });
+export type AcuityForm = Static<typeof FormSchema>;
 export const LabelSchema = Type.Object({ id: Id, name: Type.String(), color: Type.String() });
 export const AccountSchema = Type.Object({
   id: Id, name: Type.String(), email: Type.String(), timezone: Type.String(), firstDayOfWeek: Type.Integer(),
@@ -81,6 +85,7 @@ export const ClassSchema = Type.Object({
   category: Type.String(), time: Datetime, localeTime: Type.String(), calendar: Type.String(), calendarTimezone: Type.String(),
   duration: Type.Integer(), isSeries: Type.Boolean(), slots: Type.Integer(), slotsAvailable: Type.Integer(),
 });
+export type AcuityClass = Static<typeof ClassSchema>;
 export const CheckTimeSchema = Type.Object({
   datetime: Datetime, appointmentTypeID: IdInput, calendarID: Type.Optional(Nullable(IdInput)), addonIDs: Type.Optional(Type.Array(IdInput)),
 });
@@ -94,6 +99,7 @@ export const BlockSchema = Type.Object({
   id: Id, calendarID: Nullable(Id), calendar: Type.String(), start: Datetime, end: Datetime, until: Nullable(Datetime),
   recurring: Nullable(Type.Literal('weekly')), notes: Type.String(), description: Type.String(),
 });
+export type AcuityBlock = Static<typeof BlockSchema>;
 export const NewBlockSchema = Type.Object({ start: Datetime, end: Datetime, calendarID: IdInput, notes: Type.Optional(Type.String()) });
 
 export const CertificateSchema = Type.Object({
