@@ -90,3 +90,35 @@ describe.each(backends)('booking flow on $name', (backend) => {
       .rejects.toMatchObject({ code: 'idempotency_mismatch' });
   });
 });
+
+describe.each(backends)('class sessions on $name', (backend) => {
+  let f: Fixture;
+  beforeAll(async () => {
+    const doc = clinic();
+    doc.setup!.classes = [{ ref: 'morning', service: 'yoga', resource: 'bob', start: '2027-03-10T09:00:00', seats: 2 }];
+    f = await fixture(backend, doc, NOW);
+  });
+  afterAll(async () => { await f?.close(); await backend.dropAll(); });
+
+  it('a class session keeps its resource from other appointments for its hour', async () => {
+    const R = f.company.refs;
+    const a = await findAvailability(f.ctx, f.company.id, { serviceKey: R.consult.uid, resourceKeys: [R.bob.uid], from: at('2027-03-10T05:00:00Z'), to: at('2027-03-11T05:00:00Z') });
+    const starts = a.slots.map((s) => s.start);
+    expect(starts).not.toContain(NINE);
+    expect(starts).not.toContain(NINE + HALF);
+    expect(starts[0]).toBe(NINE + 2 * HALF);
+    await expect(createAppointment(f.ctx, f.company.id, { serviceKey: R.consult.uid, resourceKeys: [R.bob.uid], start: NINE + HALF, end: NINE + 2 * HALF },
+      { status: 'IN', onGrid: false })).rejects.toMatchObject({ code: 'slot_unavailable' });
+  });
+
+  it('offers the session with its seats and lets exactly its seats be booked', async () => {
+    const R = f.company.refs;
+    const classes = await findAvailability(f.ctx, f.company.id, { serviceKey: R.yoga.uid, from: at('2027-03-10T05:00:00Z'), to: at('2027-03-11T05:00:00Z') });
+    expect(classes.slots).toEqual([expect.objectContaining({ start: NINE, end: NINE + 2 * HALF, seatsLeft: 2, classSessionId: R.morning.id })]);
+    const seat = (i: number) => createAppointment(f.ctx, f.company.id, { serviceKey: R.yoga.uid, classSessionKey: R.morning.uid, start: NINE,
+      customer: { firstName: `S${i}`, email: `s${i}@example.com` } }, { status: 'BK', onGrid: false });
+    await seat(1);
+    await seat(2);
+    await expect(seat(3)).rejects.toMatchObject({ code: 'class_full' });
+  });
+});

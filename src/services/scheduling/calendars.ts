@@ -82,6 +82,10 @@ export async function loadCalendars(tx: Tx, scope: CalendarScope): Promise<Calen
     const targets = b.resource_id === null ? calendars : [byResource.get(b.resource_id)].filter((c) => c !== undefined);
     for (const calendar of targets) calendar.blocks.push(block);
   }
+  // A class session occupies its resource whether or not anyone has booked a seat yet.
+  const sessions = await tx.selectFrom('class_sessions').select(['resource_id', 'start_at', 'end_at'])
+    .where('resource_id', 'in', ids).where('start_at', '<', hi).where('end_at', '>', lo).execute();
+  for (const s of sessions) byResource.get(s.resource_id)?.blocks.push({ start: s.start_at, end: s.end_at });
   const history = busy.map((b) => ({ resourceId: b.resource_id, start: b.start_at, createdAt: b.created_at }));
   return { calendars, history };
 }
