@@ -2,23 +2,23 @@
 // malformed bodies, answers a 4xx in Acuity's envelope (or a 2xx where the input is harmless).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
-import { sqliteBackend } from '../support/databases.js';
+import { backends } from '../support/databases.js';
 import { acuityClinic, createCompany, nextWeekday, startServer, type Company } from './acuity-client.js';
 
 const DAY = nextWeekday(3);
 const ODD_VALUES: unknown[] = [null, true, -1, 0, 1.5, 1e308, '', ' ', 'x', '1; drop table appointments', '9'.repeat(40), [], [1, 'a'], {}, { id: {} }, '2016-13-45T99:99:99'];
 
-describe('Acuity robustness', () => {
+describe.each(backends)('Acuity robustness on $name', (backend) => {
   let app: RunningApp;
   let company: Company;
   let auth: string;
 
   beforeAll(async () => {
-    app = await startServer(sqliteBackend);
+    app = await startServer(backend);
     company = await createCompany(app, acuityClinic({ classDay: DAY }));
     auth = `Basic ${Buffer.from(`${company.id}:${company.apiKey}`).toString('base64')}`;
   });
-  afterAll(async () => { await app?.close(); await sqliteBackend.dropAll(); });
+  afterAll(async () => { await app?.close(); await backend.dropAll(); });
 
   const send = async (method: string, path: string, body?: unknown, raw?: string) => {
     const r = await fetch(`${app.url}/api/v1${path}`, {
