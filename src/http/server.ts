@@ -25,7 +25,17 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(swagger, {
     openapi: { info: { title: 'OpenSlot', version: '0.1.0', description: 'OpenSlot scheduling server: admin, OnSched v3 and Acuity v1 surfaces.' } },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // /docs lists each surface's own document, so a vendor-API user reads just that API.
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: {
+      urls: [
+        { url: '/v3/openapi.json', name: 'OnSched v3 (/v3)' },
+        { url: '/api/v1/openapi.json', name: 'Acuity v1 (/api/v1)' },
+        { url: '/docs/json', name: 'Everything (admin included)' },
+      ],
+    } as Record<string, unknown>,
+  });
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   await app.register(adminPlugin, { prefix: '/admin/v1', services: opts.services, adminTokenHash: opts.adminTokenHash });

@@ -62,6 +62,18 @@ describe.each(backends)('admin API on $name', (backend) => {
     expect((await api(app.url, 'GET', '/admin/v1/companies/999999', { headers: adminHeaders })).status).toBe(404);
   });
 
+  it('serves /docs listing each surface\'s own OpenAPI document', async () => {
+    expect((await api(app.url, 'GET', '/docs/')).status).toBe(200);
+    const init = await api(app.url, 'GET', '/docs/static/swagger-initializer.js');
+    for (const url of ['/v3/openapi.json', '/api/v1/openapi.json']) {
+      expect(init.text).toContain(url);
+      const doc = await api(app.url, 'GET', url);
+      expect(doc.status).toBe(200);
+      expect(Object.keys(doc.json.paths).length).toBeGreaterThan(5);
+      expect(Object.keys(doc.json.paths).every((p) => p.startsWith(url.replace('/openapi.json', '')))).toBe(true);
+    }
+  });
+
   it('answers GET /health', async () => {
     const r = await api(app.url, 'GET', '/health');
     expect(r).toMatchObject({ status: 200, json: { status: 'ok' } });
