@@ -14,6 +14,11 @@ const HALF = 30 * 60_000;
 function withClass(seats: number) {
   const doc = clinic({ expirationDelay: 600, capacity: seats });
   doc.setup!.classes = [{ ref: 'morning', service: 'yoga', resource: 'bob', start: '2027-03-11T09:00:00', seats }];
+  // Races where PostgreSQL's exclusion constraint cannot help: a two-seat group service, and
+  // certificates with one use left spent by bookings on different resources.
+  doc.setup!.services!.push({ ref: 'pair', name: 'Pair session', duration: 60, capacity: 2, resources: ['alice'] });
+  doc.setup!.packages!.push({ ref: 'solo', code: 'SOLO', type: 'counts', counts: 1, services: ['consult'] });
+  doc.setup!.coupons!.push({ ref: 'once', code: 'ONCE', discountType: 'price', discountAmount: 5, maxUses: 1, services: ['consult'] });
   return doc;
 }
 
@@ -45,6 +50,28 @@ describe.each(backends)('concurrent bookings on $name', (backend) => {
     const { won, codes } = await outcomes(Array.from({ length: 100 }, () => hold));
     expect(won).toBe(2);
     expect(new Set(codes)).toEqual(new Set(['slot_unavailable']));
+  });
+
+  it('100 simultaneous holds of a two-seat group slot: exactly two win', async () => {
+    const R = f.company.refs;
+    const t = at('2027-03-12T15:00:00Z');
+    const hold = () => createAppointment(f.ctx, f.company.id, { serviceKey: R.pair.uid, start: t }, { status: 'IN', onGrid: false });
+    const { won, codes } = await outcomes(Array.from({ length: 100 }, () => hold));
+    expect(won).toBe(2);
+    expect(codes).toEqual(Array(98).fill('slot_unavailable'));
+  });
+
+  it.each([['SOLO', 'a one-count package'], ['ONCE', 'a one-use coupon']])('%s (%s) pays for exactly one of 20 simultaneous bookings on two people', async (code) => {
+    const R = f.company.refs;
+    const day = code === 'SOLO' ? '2027-03-15' : '2027-03-16';
+    const book = (i: number) => () => {
+      const start = at(`${day}T14:00:00Z`) + Math.floor(i / 2) * HALF;
+      return createAppointment(f.ctx, f.company.id, { serviceKey: R.consult.uid, resourceKeys: [i % 2 ? R.alice.uid : R.bob.uid], start, end: start + HALF,
+        certificate: code, customer: { firstName: 'C', email: `c${i}@example.com` } }, { status: 'BK', onGrid: false });
+    };
+    const { won, codes } = await outcomes(Array.from({ length: 20 }, (_, i) => book(i)));
+    expect(won).toBe(1);
+    expect(codes).toEqual(Array(19).fill('certificate_uses'));
   });
 
   it('100 simultaneous bookings of a 3-seat class: exactly three seats are taken', async () => {

@@ -1,9 +1,10 @@
 // The parts of a booking beyond time and place: intake answers, certificate, labels, and the price.
-import { checkCertificate, isCoupon, priceAppointment, redeem, validateAnswers, type FieldAnswer, type FieldAnswerInput, type FormField } from '../../core/booking/index.js';
+import { CertificateError, checkCertificate, priceAppointment, validateAnswers, type FieldAnswer, type FieldAnswerInput, type FormField } from '../../core/booking/index.js';
 import type { ServiceRow } from '../../store/schema.js';
 import type { Tx } from '../../store/transaction.js';
 import type { Key } from '../lookup.js';
 import { findOwned } from '../scheduling/load-setup.js';
+import { certificateCandidates } from '../certificates/certificates.js';
 
 export async function serviceFormFields(tx: Tx, serviceId: number): Promise<FormField[]> {
   const rows = await tx.selectFrom('form_fields as f').innerJoin('service_forms as sf', 'sf.form_id', 'f.form_id')
@@ -37,24 +38,35 @@ export async function chargeBooking(tx: Tx, companyId: number, service: ServiceR
     const price = priceAppointment({ servicePriceCents: service.price_cents, addons });
     return { priceCents: price.total, discountCents: 0, certificate: null };
   }
-  const coupons = (await tx.selectFrom('coupons').selectAll().where('company_id', '=', companyId).execute()).map((c) => ({
-    id: c.id, kind: 'coupon' as const, code: c.code, discountType: c.discount_type, discountAmount: c.discount_amount,
-    expiresAt: c.expires_at, maxUses: c.max_uses, uses: c.uses, serviceIds: JSON.parse(c.service_ids) as number[],
-  }));
-  const packages = (await tx.selectFrom('packages').selectAll().where('company_id', '=', companyId).execute()).map((p) => ({
-    id: p.id, kind: 'package' as const, code: p.code, type: p.type, remainingCounts: p.remaining_counts, remainingMinutes: p.remaining_minutes,
-    expiresAt: p.expires_at, serviceIds: JSON.parse(p.service_ids) as number[], email: p.email,
-  }));
-  const found = checkCertificate(code, [...coupons, ...packages], { serviceId: service.id, durationMinutes: ctx.lengthMinutes, now: ctx.now, email: ctx.email });
-  if (isCoupon(found) && found.kind === 'coupon') {
-    await tx.updateTable('coupons').set({ uses: found.uses + 1 }).where('id', '=', found.id).execute();
-    const price = priceAppointment({ servicePriceCents: service.price_cents, addons, coupon: { discountType: found.discountType, discountAmount: found.discountAmount } });
-    return { priceCents: price.total, discountCents: price.discount, certificate: found.code };
+  const found = checkCertificate(code, await certificateCandidates(tx, companyId), { serviceId: service.id, durationMinutes: ctx.lengthMinutes, now: ctx.now, email: ctx.email });
+  const view = found.view;
+  const spent = view.kind === 'coupon' ? await spendCouponUse(tx, view.id) : await spendPackage(tx, view.id, view.type, ctx.lengthMinutes);
+  // Another booking spent the last use between our read and our write.
+  if (!spent) throw new CertificateError('certificate_uses', code, service.id);
+  if (view.kind === 'coupon') {
+    const price = priceAppointment({ servicePriceCents: service.price_cents, addons, coupon: { discountType: view.discountType, discountAmount: view.discountAmount } });
+    return { priceCents: price.total, discountCents: price.discount, certificate: view.code };
   }
-  if (found.kind !== 'package') throw new Error('unreachable: a certificate is a coupon or a package');
-  const balance = redeem(found, ctx.lengthMinutes);
-  await tx.updateTable('packages').set({ remaining_counts: balance.remainingCounts, remaining_minutes: balance.remainingMinutes }).where('id', '=', found.id).execute();
   // A package pays for the whole appointment.
   const price = priceAppointment({ servicePriceCents: service.price_cents, addons });
-  return { priceCents: 0, discountCents: price.total, certificate: found.code };
+  return { priceCents: 0, discountCents: price.total, certificate: view.code };
+}
+
+// Spending is one conditional UPDATE, not read-then-write: two bookings on different resources hold
+// different locks, and on PostgreSQL the second UPDATE re-checks its condition on the row the
+// first one committed, so a last use can never be spent twice.
+async function spendCouponUse(tx: Tx, couponId: number): Promise<boolean> {
+  const result = await tx.updateTable('coupons').set((eb) => ({ uses: eb('uses', '+', 1) })).where('id', '=', couponId)
+    .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))])).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+async function spendPackage(tx: Tx, packageId: number, type: 'counts' | 'minutes', minutes: number): Promise<boolean> {
+  const query = type === 'counts'
+    ? tx.updateTable('packages').set((eb) => ({ remaining_counts: eb('remaining_counts', '-', 1) }))
+      .where((eb) => eb.or([eb('remaining_counts', 'is', null), eb('remaining_counts', '>=', 1)]))
+    : tx.updateTable('packages').set((eb) => ({ remaining_minutes: eb('remaining_minutes', '-', minutes) }))
+      .where((eb) => eb.or([eb('remaining_minutes', 'is', null), eb('remaining_minutes', '>=', minutes)]));
+  const result = await query.where('id', '=', packageId).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -28,7 +28,7 @@ export async function listCertificates(ctx: ServiceContext, companyId: number, f
 export async function checkCertificateCode(ctx: ServiceContext, companyId: number, q: { code: string; serviceKey: Key; email?: string | null }): Promise<CertificateView> {
   const tx = ctx.store.db;
   const service = await findOwned(tx, 'services', companyId, q.serviceKey, 'Service', 'ServiceId');
-  const candidates = (await allCertificates(tx, companyId)).map(asCoreCertificate);
+  const candidates = await certificateCandidates(tx, companyId);
   return checkCertificate(q.code, candidates, { serviceId: service.id, durationMinutes: service.duration, now: ctx.now(), email: q.email ?? null }).view;
 }
 
@@ -77,6 +77,11 @@ export async function deleteCertificate(ctx: ServiceContext, companyId: number, 
     await tx.deleteFrom(table).where('id', '=', which.id).execute();
     return views[0];
   });
+}
+
+/** Every certificate of the company in the core's terms, each carrying its view: what a booking or a check matches a code against. */
+export async function certificateCandidates(tx: Tx, companyId: number) {
+  return (await allCertificates(tx, companyId)).map(asCoreCertificate);
 }
 
 async function allCertificates(tx: Tx, companyId: number): Promise<CertificateView[]> {
