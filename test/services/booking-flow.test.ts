@@ -122,3 +122,55 @@ describe.each(backends)('class sessions on $name', (backend) => {
     await expect(seat(3)).rejects.toMatchObject({ code: 'class_full' });
   });
 });
+
+describe.each(backends)('booking rules on $name', (backend) => {
+  let f: Fixture;
+  beforeAll(async () => {
+    const doc = clinic();
+    doc.settings = { minHoursInAdvance: 24, maxDaysInAdvance: 60 };
+    doc.setup!.services!.push({ ref: 'pair', name: 'Pair session', duration: 30, capacity: 2, resources: ['alice'] });
+    doc.setup!.classes = [
+      { ref: 'soon', service: 'yoga', resource: 'bob', start: '2027-03-01T09:00:00', seats: 5 }, // 2 h after NOW
+      { ref: 'far', service: 'yoga', resource: 'bob', start: '2027-05-03T09:00:00', seats: 5 }, // 63 days after NOW
+    ];
+    f = await fixture(backend, doc, NOW);
+  });
+  afterAll(async () => { await f?.close(); await backend.dropAll(); });
+
+  it('a class seat respects notice and window like any booking, unless an admin books it', async () => {
+    const R = f.company.refs;
+    const seat = (session: string, admin = false) => createAppointment(f.ctx, f.company.id, { serviceKey: R.yoga.uid, classSessionKey: session, start: 0,
+      customer: { firstName: 'Y', email: `y${session}${admin}@example.com` } }, { status: 'BK', onGrid: false, admin });
+    await expect(seat(R.soon.uid)).rejects.toMatchObject({ code: 'too_soon' });
+    await expect(seat(R.far.uid)).rejects.toMatchObject({ code: 'too_far' });
+    expect((await seat(R.soon.uid, true)).status).toBe('BK');
+  });
+
+  it('a group service shares seats only with itself: a one-to-one appointment takes the resource whole', async () => {
+    const R = f.company.refs;
+    const t = NINE;
+    await createAppointment(f.ctx, f.company.id, { serviceKey: R.consult.uid, resourceKeys: [R.alice.uid], start: t, end: t + HALF,
+      customer: { firstName: 'O', email: 'one@example.com' } }, { status: 'BK', onGrid: false });
+    const pair = await findAvailability(f.ctx, f.company.id, { serviceKey: R.pair.uid, from: at('2027-03-10T05:00:00Z'), to: at('2027-03-11T05:00:00Z') });
+    expect(pair.slots.map((s) => s.start)).not.toContain(t);
+    await expect(createAppointment(f.ctx, f.company.id, { serviceKey: R.pair.uid, start: t }, { status: 'IN', onGrid: false }))
+      .rejects.toMatchObject({ code: 'slot_unavailable' });
+    const later = t + 2 * HALF;
+    await createAppointment(f.ctx, f.company.id, { serviceKey: R.pair.uid, start: later }, { status: 'IN', onGrid: false });
+    expect((await createAppointment(f.ctx, f.company.id, { serviceKey: R.pair.uid, start: later }, { status: 'IN', onGrid: false })).status).toBe('IN');
+  });
+
+  it('a COMBINED booking keeps all its resources when it is rescheduled', async () => {
+    const R = f.company.refs;
+    const t = NINE + 6 * HALF;
+    const both = await createAppointment(f.ctx, f.company.id, { serviceKey: R.consult.uid, resourceKeys: [R.alice.uid, R.bob.uid], roundRobin: 'COMBINED',
+      start: t, end: t + HALF, customer: { firstName: 'Two', email: 'two@example.com' } }, { status: 'BK', onGrid: false });
+    expect(both.resources.map((r) => r.uid).sort()).toEqual([R.alice.uid, R.bob.uid].sort());
+    for (const inPlace of [false, true]) {
+      const moved = await rescheduleAppointment(f.ctx, f.company.id, inPlace ? both.id : both.uid, { start: t + (inPlace ? 4 : 2) * HALF, end: t + (inPlace ? 5 : 3) * HALF }, { inPlace, onGrid: false });
+      expect(moved.resources.map((r) => r.uid).sort()).toEqual([R.alice.uid, R.bob.uid].sort());
+      expect(moved.roundRobin).toBe('COMBINED');
+      if (!inPlace) { both.id = moved.id; }
+    }
+  });
+});

@@ -44,3 +44,14 @@ export function findClassSlots(
     }))
     .sort((a, b) => a.start - b.start || a.id - b.id);
 }
+
+/** The booking-time counterpart of findClassSlots' notice and window filter for one session. */
+export function checkClassStart(
+  start: Millis,
+  now: Millis,
+  rules: Pick<SlotRules, 'minHoursInAdvance' | 'maxDaysInAdvance'>,
+): null | 'too_soon' | 'too_far' {
+  const { earliest, latest } = bookableStarts(now, rules);
+  if (start < earliest) return 'too_soon';
+  return start > latest ? 'too_far' : null;
+}

@@ -2,7 +2,7 @@
 
 export { findSlots, checkSlot } from './slots.js';
 export type { SlotQuery, SlotCheck, SlotCheckFailure } from './slots.js';
-export { findClassSlots } from './classes.js';
+export { findClassSlots, checkClassStart } from './classes.js';
 export type { ClassSession, ClassSlot } from './classes.js';
 export { createRoundRobin, chooseResources } from './round-robin.js';
 export type { BookingHistory, ChooseResources, ResourceChoice, RoundRobinContext } from './round-robin.js';

@@ -2,7 +2,8 @@
 // re-checks the slot with availability's own rules, and writes — or writes nothing at all.
 import { holdExpiry, type FieldAnswerInput } from '../../core/booking/index.js';
 import { DomainError } from '../../core/errors.js';
-import type { RoundRobin } from '../../core/types.js';
+import type { RoundRobin, SlotRules } from '../../core/types.js';
+import { checkClassStart } from '../../core/availability/index.js';
 import type { ResourceRow, ServiceRow } from '../../store/schema.js';
 import { lockResources, type Tx } from '../../store/transaction.js';
 import { companySettings, getCompany } from '../companies/get-company.js';
@@ -11,13 +12,13 @@ import { findOrCreateCustomer, type CustomerInput } from '../customers/find-or-c
 import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import { findOwned, loadAddons, resolveLocation, resolveResources } from '../scheduling/load-setup.js';
-import { serviceRoundRobin } from '../scheduling/rules.js';
+import { serviceRoundRobin, slotRules } from '../scheduling/rules.js';
 import { recordAppointmentEvent } from '../events/record-event.js';
 import { deleteExpiredHolds } from './expire-holds.js';
 import { chargeBooking, checkAnswers, checkLabels } from './extras.js';
 import { placeAppointment } from './placement.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
-import { insertAppointment } from './write.js';
+import { insertAppointment, isExclusive } from './write.js';
 
 export interface AppointmentRequest {
   serviceKey: Key;
@@ -71,7 +72,7 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
     await deleteExpiredHolds(tx, now, ids);
 
     const placement = session
-      ? await takeSeat(tx, session, now)
+      ? await takeSeat(tx, session, now, admin ? null : slotRules(service, settings))
       : await placeAppointment(tx, {
         companyId, companyZone: company.timezone, settings, service, location, resources, start: req.start, length,
         mode: req.roundRobin ?? (req.resourceKeys?.length ? 'NONE' : serviceRoundRobin(service)),
@@ -105,10 +106,6 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
   });
 }
 
-/** Capacity one on every chosen resource: the case PostgreSQL's exclusion constraint guards. */
-const isExclusive = (service: ServiceRow, resources: ResourceRow[], chosen: number[]) =>
-  service.capacity <= 1 && resources.filter((r) => chosen.includes(r.id)).every((r) => r.capacity <= 1);
-
 async function classSession(tx: Tx, companyId: number, service: ServiceRow, req: AppointmentRequest) {
   if (req.classSessionKey !== undefined) {
     const session = await findOwned(tx, 'class_sessions', companyId, req.classSessionKey, 'Class', 'classID');
@@ -120,13 +117,14 @@ async function classSession(tx: Tx, companyId: number, service: ServiceRow, req:
   return session;
 }
 
-/** A seat in a class session, counted under the lock of the session's resource. */
-async function takeSeat(tx: Tx, session: { id: number; seats: number; start_at: number; resource_id: number }, now: number) {
+/** A seat in a class session, counted under the lock of the session's resource; admins skip notice and window. */
+async function takeSeat(tx: Tx, session: { id: number; seats: number; start_at: number; resource_id: number }, now: number, rules: SlotRules | null) {
   const { n } = await tx.selectFrom('appointments').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('class_session_id', '=', session.id)
     .where((w) => w.or([w('status', 'in', ['BK', 'RS']), w.and([w('status', '=', 'IN'), w('expires_at', '>', now)])]))
     .executeTakeFirstOrThrow();
   if (Number(n) >= session.seats) throw new DomainError('class_full');
-  if (session.start_at < now) throw new DomainError('too_soon');
+  const notice = rules ? checkClassStart(session.start_at, now, rules) : null;
+  if (notice) throw new DomainError(notice);
   return { resourceIds: [session.resource_id], mode: 'NONE' as const, reason: `Class seat ${Number(n) + 1} of ${session.seats}` };
 }

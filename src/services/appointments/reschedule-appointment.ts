@@ -3,7 +3,7 @@
 // appointment itself and keeps its id. The original's own slot never blocks its move.
 import { checkClientReschedule, transition } from '../../core/booking/index.js';
 import { DomainError } from '../../core/errors.js';
-import type { AppointmentStatus } from '../../core/types.js';
+import { ROUND_ROBIN_MODES, type AppointmentStatus, type RoundRobin } from '../../core/types.js';
 import { lockResources } from '../../store/transaction.js';
 import { companySettings, getCompany } from '../companies/get-company.js';
 import type { ServiceContext } from '../context.js';
@@ -15,7 +15,12 @@ import { recordAppointmentEvent } from '../events/record-event.js';
 import { deleteExpiredHolds } from './expire-holds.js';
 import { placeAppointment } from './placement.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
-import { insertAppointment, occupy, release } from './write.js';
+import { insertAppointment, isExclusive, occupy, release } from './write.js';
+
+/** Kept resources keep the way they were chosen, so a COMBINED booking stays on all of them. */
+function keptMode(original: string | null, keys: Key[] | null | undefined, fallback: RoundRobin): RoundRobin {
+  return keys === undefined && original && (ROUND_ROBIN_MODES as readonly string[]).includes(original) ? (original as RoundRobin) : fallback;
+}
 
 export interface RescheduleRequest {
   start: number;
@@ -59,13 +64,13 @@ export async function rescheduleAppointment(ctx: ServiceContext, companyId: numb
     await deleteExpiredHolds(tx, now, ids);
     const placement = await placeAppointment(tx, {
       companyId, companyZone: company.timezone, settings, service, location, resources, start: req.start, length,
-      mode: req.resourceKeys ? 'NONE' : serviceRoundRobin(service), onGrid: opts.onGrid, skipAvailability: opts.admin ?? false,
+      mode: req.resourceKeys ? 'NONE' : keptMode(row.round_robin, req.resourceKeys, serviceRoundRobin(service)), onGrid: opts.onGrid, skipAvailability: opts.admin ?? false,
       now, random: ctx.random, ignoreAppointmentIds: [row.id],
     });
     const end = req.start + length * 60_000;
     const occupancy = {
       resourceIds: placement.resourceIds, expiresAt: null, busyStart: req.start - row.padding_before * 60_000,
-      busyEnd: end + row.padding_after * 60_000, exclusive: !opts.admin && service.capacity <= 1 && resources.every((r) => r.capacity <= 1),
+      busyEnd: end + row.padding_after * 60_000, exclusive: !opts.admin && isExclusive(service, resources, placement.resourceIds),
     };
     await release(tx, row.id);
     if (opts.inPlace) {

@@ -3,7 +3,7 @@
 // constraint can work from this table alone.
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../core/errors.js';
-import type { NewAppointment } from '../../store/schema.js';
+import type { NewAppointment, ResourceRow, ServiceRow } from '../../store/schema.js';
 import type { Tx } from '../../store/transaction.js';
 
 export interface Occupancy {
@@ -14,6 +14,10 @@ export interface Occupancy {
   /** One appointment at a time on these resources: the exclusion constraint applies. */
   exclusive: boolean;
 }
+
+/** Capacity one on every chosen resource: the case PostgreSQL's exclusion constraint guards. */
+export const isExclusive = (service: ServiceRow, resources: ResourceRow[], chosen: number[]): boolean =>
+  service.capacity <= 1 && resources.filter((r) => chosen.includes(r.id)).every((r) => r.capacity <= 1);
 
 export async function insertAppointment(tx: Tx, values: Omit<NewAppointment, 'uid'>, occupancy: Occupancy): Promise<number> {
   const { id } = await tx.insertInto('appointments').values({ ...values, uid: randomUUID() }).returning('id').executeTakeFirstOrThrow();

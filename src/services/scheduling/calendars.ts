@@ -40,7 +40,7 @@ export async function loadCalendars(tx: Tx, scope: CalendarScope): Promise<Calen
   const lo = scope.window.start - 7 * DAY;
   const hi = scope.window.end + 7 * DAY;
   let busyQuery = tx.selectFrom('appointment_resources as ar').innerJoin('appointments as a', 'a.id', 'ar.appointment_id')
-    .select(['ar.resource_id', 'ar.busy_start', 'ar.busy_end', 'a.start_at', 'a.created_at'])
+    .select(['ar.resource_id', 'ar.busy_start', 'ar.busy_end', 'a.start_at', 'a.created_at', 'a.service_id'])
     .where('ar.resource_id', 'in', ids).where('ar.live', '=', 1)
     .where((eb) => eb.or([eb('ar.expires_at', 'is', null), eb('ar.expires_at', '>', scope.now)]))
     .where('ar.busy_start', '<', hi).where('ar.busy_end', '>', lo);
@@ -75,7 +75,12 @@ export async function loadCalendars(tx: Tx, scope: CalendarScope): Promise<Calen
     return calendar;
   });
   for (const b of busy) {
-    byResource.get(b.resource_id)?.appointments.push({ start: b.busy_start, end: b.busy_end, paddingBefore: 0, paddingAfter: 0 });
+    const calendar = byResource.get(b.resource_id);
+    if (!calendar) continue;
+    // Seats of a group service are shared only with bookings of that same service: anything else
+    // on the resource (a one-to-one appointment, another group) takes it whole.
+    if (scope.serviceCapacity > 1 && b.service_id !== scope.serviceId) calendar.blocks.push({ start: b.busy_start, end: b.busy_end });
+    else calendar.appointments.push({ start: b.busy_start, end: b.busy_end, paddingBefore: 0, paddingAfter: 0 });
   }
   for (const b of blocks) {
     const block: Block = { start: b.start_at, end: b.end_at, weekly: b.weekly === 1, until: b.until };
