@@ -13,6 +13,7 @@ function provider(store: Store): MigrationProvider {
     '002_acuity': { up: async (db) => (await import('./migrations/002_acuity.js')).up(db, store.dialect) },
     '003_onsched': { up: async (db) => (await import('./migrations/003_onsched.js')).up(db, store.dialect) },
     '004_outbox': { up: async (db) => (await import('./migrations/004_outbox.js')).up(db, store.dialect) },
+    '005_external_calendars': { up: async (db) => (await import('./migrations/005_external_calendars.js')).up(db, store.dialect) },
   };
   return { getMigrations: async () => all };
 }
