@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { resolveAdminToken } from './admin-token.js';
 import { buildServer } from './http/server.js';
+import { createCalendarSync, type CalendarSync } from './integrations/calendars/sync-loop.js';
 import { createDispatcher, type Dispatcher } from './integrations/dispatch/dispatcher.js';
 import { loadOrCreateSecretKey } from './security/secret-key-file.js';
 import { SecretBox, randomToken } from './security/secrets.js';
@@ -17,6 +18,8 @@ export interface RunningApp {
   services: ServiceContext;
   /** The notification dispatcher of this process, null when OPENSLOT_DISPATCH=off. */
   dispatcher: Dispatcher | null;
+  /** The external-calendar sync loop of this process, null when OPENSLOT_CALENDAR_SYNC=off. */
+  calendarSync: CalendarSync | null;
   /** Set when this start generated the admin token (it is stored only as a hash). */
   generatedAdminToken: string | null;
   close(): Promise<void>;
@@ -47,10 +50,15 @@ export async function startApp(config: Config, { logger = false } = {}): Promise
   // Notifications are sent from this background loop, never from a request.
   const dispatcher = config.notifications.dispatch ? createDispatcher(services, config.notifications, server.log) : null;
   dispatcher?.start();
+  // External calendars are read in this background loop; availability only wakes it.
+  const calendarSync = config.calendars.enabled ? createCalendarSync(services, config.calendars, server.log) : null;
+  if (calendarSync) services.calendarSync = calendarSync;
+  calendarSync?.start();
   return {
-    server, url, services, dispatcher, generatedAdminToken: admin.generated,
+    server, url, services, dispatcher, calendarSync, generatedAdminToken: admin.generated,
     close: async () => {
       clearInterval(sweeper);
+      await calendarSync?.stop();
       await dispatcher?.stop();
       await server.close();
       await store.close();

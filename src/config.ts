@@ -1,4 +1,6 @@
 // Configuration from the environment (12-factor); every value can also be given as a `serve` flag.
+import { readCalendarConfig, type CalendarSyncConfig } from './integrations/calendars/config.js';
+
 export interface Config {
   port: number;
   host: string;
@@ -8,6 +10,8 @@ export interface Config {
   /** How often expired holds are deleted, in milliseconds. */
   sweepIntervalMs: number;
   notifications: NotificationConfig;
+  /** External calendars: the sync loop and its window (OPENSLOT_CALENDAR_*). */
+  calendars: CalendarSyncConfig;
 }
 
 export interface NotificationConfig {
@@ -41,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     secretKey: pick('secret-key', 'OPENSLOT_SECRET_KEY') || null,
     sweepIntervalMs: Number(env.OPENSLOT_SWEEP_INTERVAL_MS ?? 30_000),
     notifications: readNotificationConfig(env, pick),
+    calendars: readCalendarConfig(env),
   };
 }
 

@@ -9,4 +9,6 @@ export interface ServiceContext {
   now: () => number;
   /** Uniform in [0, 1): drives RANDOM round robin. */
   random: () => number;
+  /** This process's external-calendar sync loop, when it runs one: availability wakes it for stale calendars. */
+  calendarSync?: { readonly staleAfterMs: number; wake(): void };
 }

@@ -6,6 +6,7 @@ import { DomainError } from '../../core/errors.js';
 import type { RoundRobin } from '../../core/types.js';
 import type { LocationRow, ResourceRow, ServiceRow } from '../../store/schema.js';
 import type { Tx } from '../../store/transaction.js';
+import { loadExternalBusy } from '../calendars/external-busy.js';
 import { loadCalendars } from '../scheduling/calendars.js';
 import { slotRules } from '../scheduling/rules.js';
 
@@ -45,6 +46,8 @@ export async function placeAppointment(tx: Tx, p: PlacementRequest): Promise<Pla
   const { calendars, history } = await loadCalendars(tx, {
     companyId: p.companyId, companyZone: p.companyZone, location: p.location, resources: p.resources,
     window: { start: p.start, end }, now: p.now, serviceCapacity: p.service.capacity, serviceId: p.service.id, ignoreAppointmentIds: p.ignoreAppointmentIds,
+    // Connected calendars' stored busy times count for every booking but an admin's, on every surface.
+    external: await loadExternalBusy(tx, p.resources.map((r) => r.id), { start: p.start, end }),
   });
   const rules = slotRules(p.service, p.settings, { duration: p.length });
   const failures = new Set<string>();

@@ -27,14 +27,16 @@ export async function createCompany(ctx: ServiceContext, input: unknown): Promis
   const clientSecret = randomToken(32);
   const uid = randomUUID();
   const now = ctx.now();
-  return inTransaction(ctx.store, async (tx) => {
+  const created = await inTransaction(ctx.store, async (tx) => {
     const { id } = await tx.insertInto('companies').values({
       uid, name: doc.name, timezone: doc.timezone, settings: JSON.stringify(settings),
       api_key_hash: hashSecret(apiKey), api_key_enc: ctx.secrets.seal(apiKey),
       client_id: clientId, client_secret_hash: hashSecret(clientSecret), created_at: now,
     }).returning('id').executeTakeFirstOrThrow();
-    const refs = await importSetup(tx, { id: Number(id), timezone: doc.timezone, name: doc.name }, doc.setup ?? {}, now);
+    const refs = await importSetup(tx, { id: Number(id), timezone: doc.timezone, name: doc.name }, doc.setup ?? {}, now, ctx.secrets);
     if (doc.notifications) await saveNotificationSettings(tx, Number(id), doc.notifications, now);
     return { id: Number(id), uid, apiKey, clientId, clientSecret, refs };
   });
+  ctx.calendarSync?.wake(); // connected calendars are read right away, not at the next poll
+  return created;
 }

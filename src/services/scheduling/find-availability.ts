@@ -5,6 +5,7 @@ import { DomainError } from '../../core/errors.js';
 import type { Interval, RoundRobin } from '../../core/types.js';
 import type { LocationRow, ResourceRow, ServiceRow } from '../../store/schema.js';
 import type { Tx } from '../../store/transaction.js';
+import { loadExternalBusy, refreshStaleCalendars } from '../calendars/external-busy.js';
 import { companySettings, getCompany } from '../companies/get-company.js';
 import type { ServiceContext } from '../context.js';
 import type { Key } from '../lookup.js';
@@ -25,6 +26,8 @@ export interface AvailabilityQuery {
   /** Admin callers may see private add-ons. */
   admin?: boolean;
   ignoreAppointmentKeys?: Key[];
+  /** Busy times of connected external calendars count (default); OnSched's syncExternal=false leaves them out. */
+  externalCalendars?: boolean;
 }
 
 export interface AvailableSlot {
@@ -73,8 +76,10 @@ export async function findAvailability(ctx: ServiceContext, companyId: number, q
   const addons = await loadAddons(tx, companyId, service, q.addonKeys, q.admin ?? false);
   const rules = slotRules(service, settings, { duration: q.duration, interval: q.interval, addonMinutes: addons.reduce((m, a) => m + a.duration, 0) });
   const ignore = await appointmentIds(tx, companyId, q.ignoreAppointmentKeys);
+  const external = q.externalCalendars === false ? undefined : await loadExternalBusy(tx, resources.map((r) => r.id), window);
+  if (external) refreshStaleCalendars(ctx, resources.map((r) => r.id));
   const loaded: Calendars = await loadCalendars(tx, {
-    companyId, companyZone: company.timezone, location, resources, window, now, serviceCapacity: service.capacity, serviceId: service.id, ignoreAppointmentIds: ignore,
+    companyId, companyZone: company.timezone, location, resources, window, now, serviceCapacity: service.capacity, serviceId: service.id, ignoreAppointmentIds: ignore, external,
   });
   const mode = q.roundRobin ?? (q.resourceKeys?.length ? 'NONE' : serviceRoundRobin(service));
   const choose = createRoundRobin({ requested: resources.map((r) => r.id), history: loaded.history, zone: location.timezone, random: ctx.random });

@@ -2,6 +2,7 @@
 // schema validates the admin API body and the CLI import and types the importer.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { NotificationSettingsSchema } from '../notifications/settings-schema.js';
+import { ExternalCalendarSchema, MAX_CALENDARS_PER_RESOURCE } from '../calendars/calendar-input.js';
 
 const Opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
 const Ref = Type.String({ minLength: 1, maxLength: 100 });
@@ -38,6 +39,7 @@ const ResourceDoc = Type.Object({
   ref: Ref, name: Type.String({ minLength: 1 }), location: Opt(Ref), email: Opt(Type.String({ minLength: 3 })),
   phone: Opt(Type.String()), description: Opt(Type.String()), timezone: Opt(Type.String()), hours: Opt(WeeklyHoursSchema),
   overrides: Opt(Type.Array(Override)), capacity: Opt(Type.Integer({ minimum: 1, maximum: 1000 })),
+  externalCalendars: Opt(Type.Array(ExternalCalendarSchema, { maxItems: MAX_CALENDARS_PER_RESOURCE })),
 }, strict);
 
 const RoundRobinMode = Type.Union(['NONE', 'RANDOM', 'BALANCED', 'COMBINED'].map((m) => Type.Literal(m)));

@@ -6,15 +6,19 @@ import type { Tx } from '../../store/transaction.js';
 import type { SetupDocument } from './document.js';
 import { RefTable, type Created } from './refs.js';
 import { checkEmail, checkHours, checkInstant, checkMoney, checkOverrides, checkZone } from './checks.js';
+import type { SecretBox } from '../../security/secrets.js';
+import { insertExternalCalendar } from '../calendars/external-calendars.js';
 
 interface ImportContext {
   tx: Tx; companyId: number; zone: string; now: number; refs: RefTable;
+  /** Seals the credentials of external calendars. */
+  secrets: SecretBox;
   /** The location used where the document names none. */
   primary?: Created;
 }
 
-export async function importSetup(tx: Tx, company: { id: number; timezone: string; name: string }, setup: SetupDocument, now: number): Promise<Record<string, Created>> {
-  const ctx: ImportContext = { tx, companyId: company.id, zone: company.timezone, now, refs: new RefTable() };
+export async function importSetup(tx: Tx, company: { id: number; timezone: string; name: string }, setup: SetupDocument, now: number, secrets: SecretBox): Promise<Record<string, Created>> {
+  const ctx: ImportContext = { tx, companyId: company.id, zone: company.timezone, now, refs: new RefTable(), secrets };
   await importLocations(ctx, setup, company.name);
   await importResources(ctx, setup);
   await importAddons(ctx, setup);
@@ -60,12 +64,16 @@ async function importResources(ctx: ImportContext, setup: SetupDocument) {
     const path = `setup.resources[${i}]`;
     ctx.refs.assertFree(r.ref, path);
     const location = r.location ? ctx.refs.resolve('location', r.location, `${path}.location`) : primaryLocation(ctx);
-    ctx.refs.add('resource', r.ref, path, await insert(ctx, 'resources', {
+    const resource = await insert(ctx, 'resources', {
       company_id: ctx.companyId, location_id: location.id, name: r.name, email: checkEmail(r.email, `${path}.email`),
       phone: r.phone ?? null, description: r.description ?? null, timezone: checkZone(r.timezone, `${path}.timezone`) ?? null,
       hours: json(checkHours(r.hours, `${path}.hours`)), overrides: json(checkOverrides(r.overrides, `${path}.overrides`)),
       capacity: r.capacity ?? 1, created_at: ctx.now,
-    }));
+    });
+    ctx.refs.add('resource', r.ref, path, resource);
+    for (const [j, calendar] of (r.externalCalendars ?? []).entries()) {
+      await insertExternalCalendar(ctx.tx, ctx.secrets, { companyId: ctx.companyId, resourceId: resource.id }, calendar, ctx.now, `${path}.externalCalendars[${j}]`);
+    }
   }
 }
 
