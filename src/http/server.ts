@@ -8,6 +8,7 @@ import { adminPlugin } from './admin/plugin.js';
 import { onschedPlugin } from './onsched/plugin.js';
 import { acuityPlugin } from './acuity/plugin.js';
 import { acuityOAuthPlugin } from './acuity/oauth.js';
+import { icalFeedPlugin } from './ical-feed.js';
 
 export interface ServerOptions {
   services: ServiceContext;
@@ -42,5 +43,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(onschedPlugin, { prefix: '/v3', services: opts.services });
   await app.register(acuityPlugin, { prefix: '/api/v1', services: opts.services });
   await app.register(acuityOAuthPlugin, { prefix: '/oauth2', services: opts.services });
+  await app.register(icalFeedPlugin, { services: opts.services });
   return app;
 }

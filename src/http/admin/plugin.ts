@@ -11,6 +11,7 @@ import { describeAjvError, strictAjv } from '../../services/setup/validate.js';
 import { STATUS_OF_KIND, frameworkClientStatus } from '../status.js';
 import { hasAdminToken } from './auth.js';
 import { registerDeliveryRoutes } from './deliveries.js';
+import { registerExternalCalendarRoutes } from './external-calendars.js';
 
 export interface AdminOptions { services: ServiceContext; adminTokenHash: string }
 
@@ -62,4 +63,5 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app: Fastify
   });
 
   registerDeliveryRoutes(app, services);
+  registerExternalCalendarRoutes(app, services);
 };

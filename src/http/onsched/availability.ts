@@ -22,6 +22,8 @@ export async function availabilityRoutes(app: FastifyInstance, services: Service
       serviceKey: q.ServiceId, locationKey: q.LocationId, resourceKeys: q.ResourceIds?.length ? q.ResourceIds : undefined,
       from: instantIn(q.startDate, readZone, 'startDate'), to: instantIn(q.endDate, readZone, 'endDate', true),
       roundRobin: q.roundRobin, duration: q.duration, interval: q.interval,
+      // OnSched's switch for connected calendars: off unless asked for (the seed's speed trade-off).
+      externalCalendars: q.syncExternal === true,
     });
     return renderAvailability(availability, requested ?? availability.zone, requested !== undefined);
   });

@@ -10,6 +10,7 @@ import { authenticate, oauthRoutes } from './auth.js';
 import { availabilityRoutes } from './availability.js';
 import { customerRoutes } from './customers.js';
 import { errorBody, renderError } from './errors.js';
+import { externalCalendarRoutes } from './external-calendars.js';
 import { locationRoutes } from './locations.js';
 import { openapiRoute } from './openapi.js';
 import { resourceRoutes } from './resources.js';
@@ -57,6 +58,7 @@ export const onschedPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { s
   await locationRoutes(app, services);
   await serviceRoutes(app, services);
   await resourceRoutes(app, services);
+  await externalCalendarRoutes(app, services);
   await customerRoutes(app, services);
   await weeklyAllocationRoutes(app, services);
   await unavailabilityRoutes(app, services);

@@ -14,7 +14,7 @@ export const AvailabilityQuery = Type.Object({
   LocationId: Type.Optional(Uuid),
   ResourceIds: Type.Optional(Type.Array(Uuid, { description: 'Repeat the parameter: ?ResourceIds=a&ResourceIds=b' })),
   roundRobin: Type.Optional(RoundRobin),
-  syncExternal: Type.Optional(Type.Boolean({ default: false })),
+  syncExternal: Type.Optional(Type.Boolean({ default: false, description: "Subtract the busy times of the resources' connected external calendars (stale ones are refreshed in the background)" })),
   timezone: Type.Optional(Type.String({ description: 'IANA zone: days are keyed and times are written in it' })),
   duration: Type.Optional(Minutes),
   interval: Type.Optional(Minutes),
