@@ -30,8 +30,11 @@ export async function bookHeldAppointment(ctx: ServiceContext, companyId: number
     const customerId = customer?.id ?? row.customer_id;
     if (customerId === null) throw new DomainError('customer_required', { field: 'Customer', message: 'Customer is required to book an appointment' });
     const customFields = { ...JSON.parse(row.custom_fields), ...(input.customFields ?? {}) };
-    await tx.updateTable('appointments').set({ status, customer_id: customerId, expires_at: null, custom_fields: JSON.stringify(customFields), updated_at: now })
-      .where('id', '=', row.id).execute();
+    // Conditional on the hold still being what we read: a concurrent booking may have swept it the
+    // instant it expired, and then there is nothing left to book.
+    const booked = await tx.updateTable('appointments').set({ status, customer_id: customerId, expires_at: null, custom_fields: JSON.stringify(customFields), updated_at: now })
+      .where('id', '=', row.id).where('status', '=', row.status).executeTakeFirst();
+    if (Number(booked.numUpdatedRows) !== 1) throw new DomainError('hold_expired');
     await tx.updateTable('appointment_resources').set({ expires_at: null }).where('appointment_id', '=', row.id).execute();
     await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'scheduled', now });
     return loadAppointmentView(tx, companyId, row.id);
