@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAppointment } from '../../src/services/appointments/create-appointment.js';
 import { cancelAppointment } from '../../src/services/appointments/change-status.js';
-import { updateAppointment } from '../../src/services/appointments/update-appointment.js';
+import { editAppointment } from '../../src/services/appointments/edit-appointment.js';
 import { saveLocationWebhook } from '../../src/services/notifications/location-webhooks.js';
 import { verifyOpenslotSignature } from '../../src/integrations/webhooks/signatures.js';
 import { backends } from '../support/databases.js';
@@ -62,7 +62,7 @@ describe.each(backends)('webhooks on $name', (backend) => {
     const b = await book(NINE + 2 * HOUR);
     await f.drain();
     f.receiver.hooks.length = 0;
-    await updateAppointment(f.ctx, f.company.id, b.id, { notes: 'bring the forms' });
+    await editAppointment(f.ctx, f.company.id, b.id, { notes: 'bring the forms' });
     await f.drain();
     expect(f.receiver.hooks.map((h) => h.path)).toEqual(['/account-changed']);
     expect(new URLSearchParams(hooksTo('/account-changed')[0].body).get('id')).toBe(String(b.id));

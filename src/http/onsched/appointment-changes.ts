@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { bookHeldAppointment, cancelAppointment, confirmAppointment, deleteHold } from '../../services/appointments/change-status.js';
 import { rescheduleLinks } from '../../services/appointments/get-appointment.js';
 import { rescheduleAppointment } from '../../services/appointments/reschedule-appointment.js';
-import { updateAppointment } from '../../services/appointments/update-appointment.js';
+import { editAppointment } from '../../services/appointments/edit-appointment.js';
 import type { ServiceContext } from '../../services/context.js';
 import { customerInput, rescheduleRequest } from './appointment-input.js';
 import { companyOf } from './auth.js';
@@ -42,8 +42,8 @@ export async function appointmentChangeRoutes(app: FastifyInstance, services: Se
   app.put<{ Params: IdParams; Body: UpdateBody }>('/appointment/:id', {
     schema: schema('Update notes and CustomFields (merged into the existing ones)', UpdateBody),
   }, async (request) => {
-    const view = await updateAppointment(services, companyOf(request), request.params.id,
-      { notes: request.body.notes, customFields: request.body.CustomFields }, idempotency(request));
+    const view = await editAppointment(services, companyOf(request), request.params.id,
+      { notes: request.body.notes, customFields: request.body.CustomFields }, { idempotency: idempotency(request) });
     return renderAppointment(view, await rescheduleLinks(services, [view]));
   });
 

@@ -1,5 +1,5 @@
 // Editing what an appointment says about its client and itself, in one transaction: the client's
-// names, email and phone, notes, intake answers, labels, and (re)applying a certificate. A new email
+// names, email and phone, notes, custom fields, intake answers, labels, and (re)applying a certificate. A new email
 // moves the appointment to the customer with that email (found or created), since emails identify
 // customers; names and phone are the customer's and change with it.
 import type { FieldAnswerInput } from '../../core/booking/index.js';
@@ -22,6 +22,8 @@ export interface AppointmentEdit {
   certificate?: string | null;
   answers?: FieldAnswerInput[];
   labelKeys?: Key[];
+  /** OnSched's free-form CustomFields, merged into the ones already there. */
+  customFields?: Record<string, unknown>;
 }
 
 export async function editAppointment(ctx: ServiceContext, companyId: number, key: Key, edit: AppointmentEdit,
@@ -49,6 +51,7 @@ export async function editAppointment(ctx: ServiceContext, companyId: number, ke
     }
 
     if (edit.notes !== undefined) set.notes = edit.notes;
+    if (edit.customFields) set.custom_fields = JSON.stringify({ ...JSON.parse(row.custom_fields), ...edit.customFields });
     if (edit.answers) {
       // Earlier answers stay unless answered again; required fields were checked when it was booked.
       const merged = new Map((JSON.parse(row.form_answers) as Array<{ fieldId: number; value: string }>).map((a) => [a.fieldId, a.value]));

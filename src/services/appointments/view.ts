@@ -41,6 +41,12 @@ export async function viewsOf(tx: Tx, rows: AppointmentRow[]): Promise<Appointme
   const links = await tx.selectFrom('appointment_resources as ar').innerJoin('resources as r', 'r.id', 'ar.resource_id')
     .select(['ar.appointment_id', 'r.id', 'r.uid', 'r.name', 'r.timezone', 'r.email']).where('ar.appointment_id', 'in', ids)
     .orderBy('r.id').execute();
+  const resourcesOf = new Map<number, AppointmentView['resources']>();
+  for (const { appointment_id, id, uid, name, timezone, email } of links) {
+    const list = resourcesOf.get(appointment_id) ?? [];
+    list.push({ id, uid, name, timezone, email });
+    resourcesOf.set(appointment_id, list);
+  }
   return rows.map((r) => {
     const s = services.get(r.service_id)!;
     const l = locations.get(r.location_id)!;
@@ -50,7 +56,7 @@ export async function viewsOf(tx: Tx, rows: AppointmentRow[]): Promise<Appointme
       start: r.start_at, end: r.end_at, expiresAt: r.expires_at,
       service: { id: s.id, uid: s.uid, name: s.name, type: s.type, duration: s.duration, category: s.category, paddingBefore: s.padding_before, paddingAfter: s.padding_after },
       location: { id: l.id, uid: l.uid, name: l.name, timezone: l.timezone, address: l.address },
-      resources: links.filter((x) => x.appointment_id === r.id).map(({ id, uid, name, timezone, email }) => ({ id, uid, name, timezone, email })),
+      resources: resourcesOf.get(r.id) ?? [],
       customer: c ? customerView(c) : null,
       customFields: JSON.parse(r.custom_fields), formAnswers: JSON.parse(r.form_answers),
       notes: r.notes, priceCents: r.price_cents, discountCents: r.discount_cents,
