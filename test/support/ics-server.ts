@@ -12,13 +12,16 @@ export interface IcsServer {
   feeds: Map<string, string>;
   /** 'down' answers 500; 'hang' never answers. */
   mode: 'up' | 'down' | 'hang';
+  /** Each answer waits this long, as a slow calendar server would. */
+  delayMs: number;
   requests: FeedRequest[];
   close(): Promise<void>;
 }
 
 export async function startIcsServer(): Promise<IcsServer> {
-  const server: IcsServer = { url: '', feeds: new Map(), mode: 'up', requests: [], close: async () => {} };
-  const http = createServer((req, res) => {
+  const server: IcsServer = { url: '', feeds: new Map(), mode: 'up', delayMs: 0, requests: [], close: async () => {} };
+  const http = createServer(async (req, res) => {
+    if (server.delayMs > 0) await new Promise((r) => setTimeout(r, server.delayMs));
     const path = req.url ?? '/';
     const conditional = req.headers['if-none-match'] !== undefined;
     const answer = (status: number, body = '', headers: Record<string, string> = {}) => {

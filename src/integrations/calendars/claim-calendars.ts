@@ -19,7 +19,7 @@ export async function claimDueCalendars(store: Store, workerId: string, now: num
     .where('next_sync_at', '<=', now)
     .where((w) => w.or([w('lease_until', 'is', null), w('lease_until', '<=', now)]))
     .where('resource_id', 'in', tx.selectFrom('resources').select('id').where('deleted', '=', 0))
-    .orderBy('next_sync_at').limit(limit);
+    .orderBy('next_sync_at').orderBy('id').limit(limit);
   // A plain read first: an idle poll never opens a write transaction (SQLite's one write lock).
   if (!(await dueQuery(store.db).executeTakeFirst())) return [];
   const claimed = await inTransaction(store, async (tx) => {
