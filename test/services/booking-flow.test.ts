@@ -174,3 +174,27 @@ describe.each(backends)('booking rules on $name', (backend) => {
     }
   });
 });
+
+describe.each(backends)('padding at the edge of working hours on $name', (backend) => {
+  let f: Fixture;
+  beforeAll(async () => {
+    const doc = clinic();
+    doc.setup!.resources![0].hours = { wed: [['09:00', '12:00'], ['13:00', '17:00']] };
+    doc.setup!.services!.push({ ref: 'prep', name: 'Needs preparation', duration: 30, paddingBefore: 90, resources: ['alice'] });
+    f = await fixture(backend, doc, NOW);
+  });
+  afterAll(async () => { await f?.close(); await backend.dropAll(); });
+
+  it('books what availability offers at a range start even when the ignored padding reaches a booking before the break', async () => {
+    const R = f.company.refs;
+    const late = at('2027-03-10T16:30:00Z'); // 11:30 New York, the last half hour before the break
+    await createAppointment(f.ctx, f.company.id, { serviceKey: R.consult.uid, resourceKeys: [R.alice.uid], start: late, end: late + HALF,
+      customer: { firstName: 'M', email: 'm@example.com' } }, { status: 'BK', onGrid: false });
+    const one = at('2027-03-10T18:00:00Z'); // 13:00 New York: its 90 minutes before fall in the break and the morning
+    const offered = await findAvailability(f.ctx, f.company.id, { serviceKey: R.prep.uid, from: at('2027-03-10T05:00:00Z'), to: at('2027-03-11T05:00:00Z') });
+    expect(offered.slots.map((s) => s.start)).toContain(one);
+    const booked = await createAppointment(f.ctx, f.company.id, { serviceKey: R.prep.uid, start: one, customer: { firstName: 'P', email: 'p@example.com' } },
+      { status: 'BK', onGrid: true });
+    expect(booked.start).toBe(one);
+  });
+});

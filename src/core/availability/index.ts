@@ -1,6 +1,6 @@
 // The public API of the availability core.
 
-export { findSlots, checkSlot } from './slots.js';
+export { findSlots, checkSlot, occupiedFrom } from './slots.js';
 export type { SlotQuery, SlotCheck, SlotCheckFailure } from './slots.js';
 export { findClassSlots, checkClassStart } from './classes.js';
 export type { ClassSession, ClassSlot } from './classes.js';

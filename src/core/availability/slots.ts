@@ -3,6 +3,7 @@
 import type { Millis, ResourceCalendar, Slot, SlotRules } from '../types.js';
 import { bookableStarts, collectFreeStarts, seatsForStart, slotShape } from './slot-fit.js';
 import { SlotCollector } from './slot-collector.js';
+import { expandWorkingHours } from '../time/zoned-days.js';
 
 export interface SlotQuery {
   now: Millis;
@@ -61,4 +62,16 @@ export function checkSlot(q: SlotCheck): null | SlotCheckFailure {
   const shape = slotShape(q.rules);
   if (shape === null) return 'slot_unavailable';
   return seatsForStart(q.resource, shape, q.start, q.onGrid) > 0 ? null : 'slot_unavailable';
+}
+
+/**
+ * Where a booking at `start` starts occupying the resource: its padding before, except the part of it
+ * that falls before the working range, which rule 3 ignores. Stored as the busy start, so what
+ * PostgreSQL's exclusion constraint compares is exactly what checkSlot checked.
+ */
+export function occupiedFrom(resource: ResourceCalendar, rules: SlotRules, start: Millis): Millis {
+  const padded = start - Math.max(0, rules.paddingBefore) * 60_000;
+  const ranges = expandWorkingHours(resource, { start, end: start + 1 });
+  const range = ranges.find((r) => r.start <= start && start < r.end);
+  return range ? Math.max(padded, range.start) : padded;
 }

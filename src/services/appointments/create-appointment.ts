@@ -97,7 +97,7 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
       cancel_note: null, no_show: 0, created_at: now, updated_at: now,
     }, {
       resourceIds: placement.resourceIds, expiresAt,
-      busyStart: start - service.padding_before * 60_000, busyEnd: end + service.padding_after * 60_000,
+      busyStart: placement.busyStart, busyEnd: end + service.padding_after * 60_000,
       exclusive: !admin && !session && isExclusive(service, resources, placement.resourceIds),
     });
     // Holds and reservations notify nobody; the book that follows them does.
@@ -126,5 +126,5 @@ async function takeSeat(tx: Tx, session: { id: number; seats: number; start_at: 
   if (Number(n) >= session.seats) throw new DomainError('class_full');
   const notice = rules ? checkClassStart(session.start_at, now, rules) : null;
   if (notice) throw new DomainError(notice);
-  return { resourceIds: [session.resource_id], mode: 'NONE' as const, reason: `Class seat ${Number(n) + 1} of ${session.seats}` };
+  return { resourceIds: [session.resource_id], mode: 'NONE' as const, reason: `Class seat ${Number(n) + 1} of ${session.seats}`, busyStart: session.start_at };
 }

@@ -1,6 +1,6 @@
 // Where (and whether) a new appointment fits: the booking-time re-check, run inside the booking
 // transaction after the resources are locked, with the very rules availability used.
-import { checkSlot, createRoundRobin } from '../../core/availability/index.js';
+import { checkSlot, createRoundRobin, occupiedFrom } from '../../core/availability/index.js';
 import type { CompanySettings } from '../../core/booking/index.js';
 import { DomainError } from '../../core/errors.js';
 import type { RoundRobin } from '../../core/types.js';
@@ -35,12 +35,16 @@ export interface Placement {
   resourceIds: number[];
   mode: RoundRobin;
   reason: string;
+  /** Where the occupation starts: the padding before, clipped to the working range as the check clipped it. */
+  busyStart: number;
 }
 
 export async function placeAppointment(tx: Tx, p: PlacementRequest): Promise<Placement> {
   if (p.resources.length === 0) throw new DomainError('no_available_resource', { message: 'The service has no resource at this location.' });
   if (p.skipAvailability) {
-    return { resourceIds: [p.resources[0].id], mode: 'NONE', reason: 'Admin booking: availability not checked' };
+    const resourceIds = p.mode === 'COMBINED' ? p.resources.map((r) => r.id) : [p.resources[0].id];
+    return { resourceIds, mode: p.mode === 'COMBINED' ? 'COMBINED' : 'NONE', reason: 'Admin booking: availability not checked',
+      busyStart: p.start - p.service.padding_before * 60_000 };
   }
   const end = p.start + p.length * 60_000;
   const { calendars, history } = await loadCalendars(tx, {
@@ -60,11 +64,11 @@ export async function placeAppointment(tx: Tx, p: PlacementRequest): Promise<Pla
   if (failures.has('too_soon')) throw new DomainError('too_soon');
   if (failures.has('too_far')) throw new DomainError('too_far');
   if (free.length === 0) throw new DomainError('slot_unavailable');
-  if (p.mode === 'NONE') {
-    return { resourceIds: [free[0]], mode: 'NONE', reason: `NONE: first free of ${p.resources.length} requested` };
-  }
-  const choose = createRoundRobin({ requested: p.resources.map((r) => r.id), history, zone: p.location.timezone, random: p.random });
-  const choice = choose(p.mode, free, p.start);
+  const choice = p.mode === 'NONE'
+    ? { resourceIds: [free[0]], reason: `NONE: first free of ${p.resources.length} requested` }
+    : createRoundRobin({ requested: p.resources.map((r) => r.id), history, zone: p.location.timezone, random: p.random })(p.mode, free, p.start);
   if (!choice) throw new DomainError('slot_unavailable', { message: 'Not every requested resource is free at that time.' });
-  return { resourceIds: choice.resourceIds, mode: p.mode, reason: choice.reason };
+  const chosen = calendars.filter((c) => choice.resourceIds.includes(c.id));
+  const busyStart = Math.max(...chosen.map((c) => occupiedFrom(c, rules, p.start)));
+  return { resourceIds: choice.resourceIds, mode: p.mode, reason: choice.reason, busyStart };
 }

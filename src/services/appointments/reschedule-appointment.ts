@@ -69,7 +69,7 @@ export async function rescheduleAppointment(ctx: ServiceContext, companyId: numb
     });
     const end = req.start + length * 60_000;
     const occupancy = {
-      resourceIds: placement.resourceIds, expiresAt: null, busyStart: req.start - row.padding_before * 60_000,
+      resourceIds: placement.resourceIds, expiresAt: null, busyStart: placement.busyStart,
       busyEnd: end + row.padding_after * 60_000, exclusive: !opts.admin && isExclusive(service, resources, placement.resourceIds),
     };
     await release(tx, row.id);
