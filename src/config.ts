@@ -1,4 +1,5 @@
 // Configuration from the environment (12-factor); every value can also be given as a `serve` flag.
+import { positiveNumber } from './env-number.js';
 import { readCalendarConfig, type CalendarSyncConfig } from './integrations/calendars/config.js';
 
 export interface Config {
@@ -43,19 +44,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     databaseUrl: pick('database-url', 'DATABASE_URL') ?? 'sqlite:./data/openslot.db',
     adminToken: pick('admin-token', 'OPENSLOT_ADMIN_TOKEN') || null,
     secretKey: pick('secret-key', 'OPENSLOT_SECRET_KEY') || null,
-    sweepIntervalMs: Number(env.OPENSLOT_SWEEP_INTERVAL_MS ?? 30_000),
+    sweepIntervalMs: positiveNumber(env, 'OPENSLOT_SWEEP_INTERVAL_MS', 30_000),
     notifications: readNotificationConfig(env, pick),
     calendars: readCalendarConfig(env),
   };
 }
 
 function readNotificationConfig(env: NodeJS.ProcessEnv, pick: (flag: string, name: string) => string | undefined): NotificationConfig {
-  const millis = (name: string, fallback: number) => {
-    const raw = env[name];
-    const value = raw === undefined || raw === '' ? fallback : Number(raw);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of milliseconds (got "${raw}")`);
-    return value;
-  };
+  const millis = (name: string, fallback: number) => positiveNumber(env, name, fallback);
   const sendTimeoutMs = millis('OPENSLOT_SEND_TIMEOUT_MS', 10_000);
   return {
     smtpUrl: pick('smtp-url', 'SMTP_URL') || null,

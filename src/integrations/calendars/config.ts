@@ -1,5 +1,7 @@
 // Settings of the external-calendar sync, from the environment (each has a default that suits a
 // single server; all are documented in docs/external-calendars.md).
+import { positiveNumber } from '../../env-number.js';
+
 export interface CalendarSyncConfig {
   /** OPENSLOT_CALENDAR_SYNC=off runs no sync loop in this process (another process reads the calendars). */
   enabled: boolean;
@@ -21,12 +23,7 @@ export interface CalendarSyncConfig {
 }
 
 export function readCalendarConfig(env: NodeJS.ProcessEnv): CalendarSyncConfig {
-  const positive = (name: string, fallback: number) => {
-    const raw = env[name];
-    const value = raw === undefined || raw === '' ? fallback : Number(raw);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got "${raw}")`);
-    return value;
-  };
+  const positive = (name: string, fallback: number) => positiveNumber(env, name, fallback);
   const timeoutMs = positive('OPENSLOT_CALENDAR_TIMEOUT_MS', 15_000);
   return {
     enabled: (env.OPENSLOT_CALENDAR_SYNC ?? 'on') !== 'off',
