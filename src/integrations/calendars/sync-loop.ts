@@ -11,6 +11,8 @@ import { readCalendar } from './read-calendar.js';
 import { recordSync } from './record-sync.js';
 
 const BATCH = 10;
+/** Reads in flight per process: a hung calendar holds one slot until its timeout, never the whole loop. */
+const MAX_IN_FLIGHT = 20;
 
 export interface SyncLogger {
   warn(obj: object, msg: string): void;
@@ -18,13 +20,13 @@ export interface SyncLogger {
 }
 
 export interface CalendarSync {
-  /** One pass over every due calendar, waiting for the reads; returns how many were read. Tests call it. */
+  /** One pass over every due calendar, waiting for the reads it starts; returns how many it started. Tests call it. */
   runOnce(): Promise<number>;
   /** Starts polling every config.pollIntervalMs. */
   start(): void;
   /** Runs a pass soon (now, or right after the pass in progress). */
   wake(): void;
-  /** Stops polling, aborts reads in flight (their leases run out; the calendars are read again later). */
+  /** Stops polling and aborts reads in flight (their leases run out; the calendars are read again later). */
   stop(): Promise<void>;
   readonly staleAfterMs: number;
   readonly workerId: string;
@@ -37,6 +39,9 @@ export function createCalendarSync(ctx: ServiceContext, config: CalendarSyncConf
   let pass: Promise<number> | null = null;
   let started = false;
   let wokenDuringPass = false;
+  /** Set when due calendars had to wait for a free slot: the next finished read starts another pass. */
+  let backlog = false;
+  const inFlight = new Set<Promise<void>>();
 
   async function syncOne(calendar: ClaimedCalendar): Promise<void> {
     const outcome = await readCalendar(calendar, ctx.now(), { secrets: ctx.secrets, config, stop: stopping.signal });
@@ -46,15 +51,32 @@ export function createCalendarSync(ctx: ServiceContext, config: CalendarSyncConf
     if (!written) log.warn({ calendarId: calendar.id }, 'external calendar claim lost; result discarded');
   }
 
-  async function runPass(): Promise<number> {
+  /** Claims what fits in the free slots and starts reading; the reads run on their own. */
+  async function startDueReads(): Promise<Promise<void>[]> {
+    const room = Math.min(BATCH, MAX_IN_FLIGHT - inFlight.size);
+    if (stopping.signal.aborted) return [];
+    if (room <= 0) { backlog = true; return []; }
+    const claimed = await claimDueCalendars(ctx.store, workerId, ctx.now(), config.leaseMs, room);
+    if (claimed.length === room && room < BATCH) backlog = true;
+    return claimed.map((calendar) => {
+      const read: Promise<void> = syncOne(calendar)
+        .catch((error: unknown) => log.error({ err: error, calendarId: calendar.id }, 'could not record a calendar read; its lease will expire and it will be read again'))
+        .finally(() => {
+          inFlight.delete(read);
+          if (backlog) { backlog = false; wake(); }
+        });
+      inFlight.add(read);
+      return read;
+    });
+  }
+
+  async function runPass(waitForReads: boolean): Promise<number> {
     let total = 0;
     for (;;) {
-      if (stopping.signal.aborted) return total;
-      const claimed = await claimDueCalendars(ctx.store, workerId, ctx.now(), config.leaseMs, BATCH);
-      await Promise.all(claimed.map((c) => syncOne(c).catch((error: unknown) =>
-        log.error({ err: error, calendarId: c.id }, 'could not record a calendar read; its lease will expire and it will be read again'))));
-      total += claimed.length;
-      if (claimed.length < BATCH) return total;
+      const reads = await startDueReads();
+      total += reads.length;
+      if (waitForReads) await Promise.all(reads);
+      if (reads.length < BATCH) return total;
     }
   }
 
@@ -64,27 +86,30 @@ export function createCalendarSync(ctx: ServiceContext, config: CalendarSyncConf
     timer = setTimeout(() => {
       timer = null;
       wokenDuringPass = false;
-      pass = runPass();
+      pass = runPass(false);
       pass.catch((error: unknown) => { log.error({ err: error }, 'calendar sync pass failed'); return 0; })
         .then(() => { pass = null; schedule(wokenDuringPass ? 0 : config.pollIntervalMs); });
     }, delay);
     timer.unref();
   }
 
+  function wake(): void {
+    if (!started) return;
+    if (pass) wokenDuringPass = true;
+    else schedule(0);
+  }
+
   return {
     workerId,
     staleAfterMs: config.staleAfterMs,
-    runOnce: () => runPass(),
+    runOnce: () => runPass(true),
     start: () => { started = true; schedule(0); },
-    wake: () => {
-      if (!started) return;
-      if (pass) wokenDuringPass = true;
-      else schedule(0);
-    },
+    wake,
     stop: async () => {
       stopping.abort();
       if (timer) clearTimeout(timer);
       await pass?.catch(() => undefined);
+      await Promise.all(inFlight); // aborted reads end at once; their leases run out and another pass reads them
     },
   };
 }
