@@ -6,10 +6,9 @@ import { DomainError } from '../../core/errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { getCompany } from '../../services/companies/get-company.js';
 import { DELIVERY_STATUSES, getDelivery, listDeliveries, retryDelivery } from '../../services/notifications/delivery-log.js';
-import { loadNotificationSettings, saveNotificationSettings } from '../../services/notifications/notification-settings.js';
+import { loadNotificationSettings, replaceNotificationSettings } from '../../services/notifications/notification-settings.js';
 import { NotificationSettingsSchema, type NotificationSettingsInput } from '../../services/notifications/settings-schema.js';
 import type { DeliveryStatus } from '../../store/schema-notify.js';
-import { inTransaction } from '../../store/transaction.js';
 
 function positiveId(text: string | undefined, field: string): number {
   const n = Number(text);
@@ -55,9 +54,6 @@ export function registerDeliveryRoutes(app: FastifyInstance, services: ServiceCo
     schema: { tags, summary: 'Replace the notification settings (omitted fields return to their defaults)', body: NotificationSettingsSchema },
   }, async (request) => {
     const companyId = positiveId(request.params.id, 'id');
-    return inTransaction(services.store, async (tx) => {
-      await getCompany(tx, companyId);
-      return saveNotificationSettings(tx, companyId, request.body, services.now());
-    });
+    return replaceNotificationSettings(services, companyId, request.body);
   });
 }

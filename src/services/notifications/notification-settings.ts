@@ -1,11 +1,21 @@
 // Reading and replacing a company's notification settings. A company without a row has the defaults.
 import { DomainError } from '../../core/errors.js';
-import type { Tx } from '../../store/transaction.js';
+import { inTransaction, type Tx } from '../../store/transaction.js';
+import type { ServiceContext } from '../context.js';
+import { getCompany } from '../companies/get-company.js';
 import { withNotificationDefaults, type NotificationSettings, type NotificationSettingsInput } from './settings-schema.js';
 
 export async function loadNotificationSettings(db: Tx, companyId: number): Promise<NotificationSettings> {
   const row = await db.selectFrom('notification_settings').select('settings').where('company_id', '=', companyId).executeTakeFirst();
   return withNotificationDefaults(row ? JSON.parse(row.settings) : undefined);
+}
+
+/** The user action: replace a company's notification settings, in one transaction. */
+export async function replaceNotificationSettings(ctx: ServiceContext, companyId: number, input: NotificationSettingsInput): Promise<NotificationSettings> {
+  return inTransaction(ctx.store, async (tx) => {
+    await getCompany(tx, companyId);
+    return saveNotificationSettings(tx, companyId, input, ctx.now());
+  });
 }
 
 /** Replaces the settings: what the input leaves out returns to its default. */
