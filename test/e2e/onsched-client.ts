@@ -17,7 +17,7 @@ export interface OnSched {
   get(path: string): Promise<Reply>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
   put(path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
-  del(path: string): Promise<Reply>;
+  del(path: string, extra?: Record<string, string>): Promise<Reply>;
 }
 
 export async function startServer(backend: TestBackend): Promise<RunningApp> {
@@ -44,7 +44,7 @@ export function onsched(app: RunningApp, headers: Record<string, string>): OnSch
     get: (path) => call('GET', path),
     post: (path, body, extra) => call('POST', path, body ?? {}, extra),
     put: (path, body, extra) => call('PUT', path, body ?? {}, extra),
-    del: (path) => call('DELETE', path),
+    del: (path, extra) => call('DELETE', path, undefined, extra),
   };
 }
 

@@ -141,6 +141,17 @@ describe.each(backends)('OnSched errors on $name', (backend) => {
     expectError(await v3.put(`/appointment/${first.json.id}/book`, {}), 400, 'BadRequestError');
   });
 
+  it('replays an Idempotency-Key on DELETE: a retried delete of a hold gets the first answer, not a 404', async () => {
+    const h = await v3.post('/appointment/hold', hold('21:00'));
+    const key = { 'Idempotency-Key': 'delete-21-00' };
+    const gone = await v3.del(`/appointment/${h.json.id}`, key);
+    const again = await v3.del(`/appointment/${h.json.id}`, key);
+    expect(gone.status).toBe(200);
+    expect(again.status).toBe(200);
+    expect(again.json).toEqual(gone.json);
+    expectError(await v3.del(`/appointment/${h.json.id}`), 404, 'NotFoundError');
+  });
+
   it('serves an OpenAPI document of /v3 alone, without credentials', async () => {
     const r = await api(app.url, 'GET', '/v3/openapi.json');
     expect(r.status).toBe(200);

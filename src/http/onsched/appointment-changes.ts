@@ -49,5 +49,5 @@ export async function appointmentChangeRoutes(app: FastifyInstance, services: Se
 
   app.delete<{ Params: IdParams }>('/appointment/:id', {
     schema: schema('Delete a hold (IN only, not past); returns what was deleted'),
-  }, async (request) => renderAppointment(await deleteHold(services, companyOf(request), request.params.id)));
+  }, async (request) => renderAppointment(await deleteHold(services, companyOf(request), request.params.id, idempotency(request))));
 }

@@ -17,7 +17,7 @@ export async function customerRoutes(app: FastifyInstance, services: ServiceCont
     list: (companyId, query, page) => listCustomers(services, companyId, { email: query.email }, page),
     get: (companyId, id) => getCustomer(services, companyId, id),
     update: (companyId, id, body, idempotency) => updateCustomer(services, companyId, id, input(body), idempotency),
-    remove: (companyId, id) => deleteCustomer(services, companyId, id),
+    remove: (companyId, id, idempotency) => deleteCustomer(services, companyId, id, idempotency),
     render: renderCustomer,
   });
 }

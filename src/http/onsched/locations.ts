@@ -20,7 +20,7 @@ export async function locationRoutes(app: FastifyInstance, services: ServiceCont
     list: (companyId, _query, page) => listLocations(services, companyId, page),
     get: (companyId, id) => getLocation(services, companyId, id),
     update: (companyId, id, body, idempotency) => updateLocation(services, companyId, id, input(body), idempotency),
-    remove: (companyId, id) => deleteLocation(services, companyId, id),
+    remove: (companyId, id, idempotency) => deleteLocation(services, companyId, id, idempotency),
     render: renderLocation,
   });
 }

@@ -22,7 +22,7 @@ export async function resourceRoutes(app: FastifyInstance, services: ServiceCont
     list: (companyId, query, page) => listResources(services, companyId, { locationKey: query.locationId, serviceKey: query.serviceId }, page),
     get: (companyId, id) => getResource(services, companyId, id),
     update: (companyId, id, body, idempotency) => updateResource(services, companyId, id, input(body), idempotency),
-    remove: (companyId, id) => deleteResource(services, companyId, id),
+    remove: (companyId, id, idempotency) => deleteResource(services, companyId, id, idempotency),
     render: renderResource,
   });
 }

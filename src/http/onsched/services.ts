@@ -21,7 +21,7 @@ export async function serviceRoutes(app: FastifyInstance, services: ServiceConte
     list: (companyId, query, page) => listServices(services, companyId, { locationKey: query.locationId }, page),
     get: (companyId, id) => getService(services, companyId, id),
     update: (companyId, id, body, idempotency) => updateService(services, companyId, id, input(body), idempotency),
-    remove: (companyId, id) => deleteService(services, companyId, id),
+    remove: (companyId, id, idempotency) => deleteService(services, companyId, id, idempotency),
     render: renderService,
   });
 }

@@ -21,7 +21,7 @@ export interface SetupObject<Body, Query, View> {
   list(companyId: number, query: Query, page: PageRequest): Promise<Page<View>>;
   get(companyId: number, id: string): Promise<View>;
   update?(companyId: number, id: string, body: Body, idempotency: Idempotency | undefined): Promise<View>;
-  remove(companyId: number, id: string): Promise<View>;
+  remove(companyId: number, id: string, idempotency: Idempotency | undefined): Promise<View>;
   render(view: View): unknown;
 }
 
@@ -55,5 +55,5 @@ export function setupRoutes<Body, Query extends { limit: number; page: number },
 
   app.delete<{ Params: IdParams }>(`/${o.one}/:id`, {
     schema: { ...doc(o.tag, `Delete a ${o.one}; returns what was deleted`), params: IdParams, response: one },
-  }, async (request) => o.render(await o.remove(companyOf(request), request.params.id)));
+  }, async (request) => o.render(await o.remove(companyOf(request), request.params.id, idempotency(request))));
 }

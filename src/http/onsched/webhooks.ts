@@ -54,5 +54,5 @@ export async function webhookRoutes(app: FastifyInstance, services: ServiceConte
 
   app.delete<{ Params: IdParams }>('/webhook/:id', {
     schema: { ...doc('webhooks', 'Delete a webhook; returns what was deleted'), params: IdParams, response: { 200: Webhook, ...ErrorResponses } },
-  }, async (request) => render(await deleteLocationWebhook(services, companyOf(request), request.params.id)));
+  }, async (request) => render(await deleteLocationWebhook(services, companyOf(request), request.params.id, idempotency(request))));
 }

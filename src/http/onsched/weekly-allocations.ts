@@ -22,7 +22,7 @@ export async function weeklyAllocationRoutes(app: FastifyInstance, services: Ser
     list: (companyId, query, page) => listAllocations(services, companyId, { resourceKey: query.resourceId, serviceKey: query.serviceId }, page),
     get: (companyId, id) => getAllocation(services, companyId, id),
     update: (companyId, id, body, idempotency) => updateAllocation(services, companyId, id, input(body), idempotency),
-    remove: (companyId, id) => deleteAllocation(services, companyId, id),
+    remove: (companyId, id, idempotency) => deleteAllocation(services, companyId, id, idempotency),
     render: renderAllocation,
   });
 }

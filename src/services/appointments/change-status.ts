@@ -82,8 +82,8 @@ export async function cancelAppointment(ctx: ServiceContext, companyId: number, 
 }
 
 /** Only a hold may be deleted outright, and not once its time has passed. */
-export async function deleteHold(ctx: ServiceContext, companyId: number, key: Key): Promise<AppointmentView> {
-  return runAction(ctx, companyId, undefined, async (tx) => {
+export async function deleteHold(ctx: ServiceContext, companyId: number, key: Key, idempotency?: Idempotency): Promise<AppointmentView> {
+  return runAction(ctx, companyId, idempotency, async (tx) => {
     const now = ctx.now();
     const row = await current(tx, companyId, key, now);
     transition(row.status as AppointmentStatus, 'delete');

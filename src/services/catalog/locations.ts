@@ -87,8 +87,8 @@ export async function updateLocation(ctx: ServiceContext, companyId: number, key
   });
 }
 
-export async function deleteLocation(ctx: ServiceContext, companyId: number, key: Key): Promise<LocationView> {
-  return runAction(ctx, companyId, undefined, async (tx) => {
+export async function deleteLocation(ctx: ServiceContext, companyId: number, key: Key, idempotency?: Idempotency): Promise<LocationView> {
+  return runAction(ctx, companyId, idempotency, async (tx) => {
     const row = await findOwned(tx, 'locations', companyId, key, 'Location', 'id');
     if (row.is_primary === 1) throw invalid('id', 'The primary location cannot be deleted: make another location primary first', row.uid);
     await tx.updateTable('locations').set({ deleted: 1 }).where('id', '=', row.id).execute();

@@ -88,8 +88,8 @@ export async function updateResource(ctx: ServiceContext, companyId: number, key
 }
 
 /** Removed resources stay in the database so past appointments still say who they were with. */
-export async function deleteResource(ctx: ServiceContext, companyId: number, key: Key): Promise<ResourceView> {
-  return runAction(ctx, companyId, undefined, async (tx) => {
+export async function deleteResource(ctx: ServiceContext, companyId: number, key: Key, idempotency?: Idempotency): Promise<ResourceView> {
+  return runAction(ctx, companyId, idempotency, async (tx) => {
     const view = await loadResourceView(tx, companyId, key);
     await tx.updateTable('resources').set({ deleted: 1 }).where('id', '=', view.id).execute();
     return view;

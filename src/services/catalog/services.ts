@@ -114,8 +114,8 @@ export async function updateService(ctx: ServiceContext, companyId: number, key:
 }
 
 /** Removed services stay in the database so their appointments keep rendering. */
-export async function deleteService(ctx: ServiceContext, companyId: number, key: Key): Promise<ServiceView> {
-  return runAction(ctx, companyId, undefined, async (tx) => {
+export async function deleteService(ctx: ServiceContext, companyId: number, key: Key, idempotency?: Idempotency): Promise<ServiceView> {
+  return runAction(ctx, companyId, idempotency, async (tx) => {
     const view = await loadServiceView(tx, companyId, key);
     await tx.updateTable('services').set({ deleted: 1 }).where('id', '=', view.id).execute();
     return view;

@@ -70,8 +70,8 @@ export async function updateAllocation(ctx: ServiceContext, companyId: number, k
   });
 }
 
-export async function deleteAllocation(ctx: ServiceContext, companyId: number, key: Key): Promise<AllocationView> {
-  return runAction(ctx, companyId, undefined, async (tx) => {
+export async function deleteAllocation(ctx: ServiceContext, companyId: number, key: Key, idempotency?: Idempotency): Promise<AllocationView> {
+  return runAction(ctx, companyId, idempotency, async (tx) => {
     const view = await loadAllocationView(tx, companyId, key);
     await tx.deleteFrom('weekly_allocations').where('id', '=', view.id).execute();
     return view;

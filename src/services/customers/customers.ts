@@ -88,8 +88,8 @@ export async function updateCustomer(ctx: ServiceContext, companyId: number, key
   });
 }
 
-export async function deleteCustomer(ctx: ServiceContext, companyId: number, key: Key): Promise<CustomerRecord> {
-  return runAction(ctx, companyId, undefined, async (tx) => {
+export async function deleteCustomer(ctx: ServiceContext, companyId: number, key: Key, idempotency?: Idempotency): Promise<CustomerRecord> {
+  return runAction(ctx, companyId, idempotency, async (tx) => {
     const row = await findOwned(tx, 'customers', companyId, key, 'Customer', 'id');
     await tx.updateTable('customers').set({ deleted: 1, email_key: null }).where('id', '=', row.id).execute();
     return customerRecord(row);

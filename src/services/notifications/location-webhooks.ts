@@ -55,8 +55,8 @@ export async function saveLocationWebhook(ctx: ServiceContext, companyId: number
   });
 }
 
-export async function deleteLocationWebhook(ctx: ServiceContext, companyId: number, key: Key): Promise<LocationWebhookView> {
-  return runAction(ctx, companyId, undefined, async (tx) => {
+export async function deleteLocationWebhook(ctx: ServiceContext, companyId: number, key: Key, idempotency?: Idempotency): Promise<LocationWebhookView> {
+  return runAction(ctx, companyId, idempotency, async (tx) => {
     const row = await tx.selectFrom('location_webhooks').selectAll().where('company_id', '=', companyId).where('uid', '=', String(key).toLowerCase()).executeTakeFirst();
     if (!row) throw notFound('Webhook', key, 'id');
     await tx.deleteFrom('location_webhooks').where('id', '=', row.id).execute();
