@@ -1,6 +1,6 @@
 // Weekly allocations: the recurring windows in which a resource does one service. Once a resource
 // has any for a service, availability for that service uses them instead of the resource's own
-// weekly hours (see scheduling/allocation-hours.ts); other services keep the resource's hours.
+// weekly hours (see core/time/allocation-hours.ts); other services keep the resource's hours.
 import { randomUUID } from 'node:crypto';
 import { parseTimeRange } from '../../core/time/zoned-days.js';
 import { WEEKDAYS, type Weekday } from '../../core/types.js';

@@ -4,7 +4,7 @@ import type { BookingHistory } from '../../core/availability/index.js';
 import type { Block, Interval, ResourceCalendar } from '../../core/types.js';
 import type { Tx } from '../../store/transaction.js';
 import type { LocationRow, ResourceRow } from '../../store/schema.js';
-import { allocationHours, overridesWithinAllocation, type AllocationWindow } from './allocation-hours.js';
+import { allocationHours, overridesWithinAllocation, type AllocationWindow } from '../../core/time/allocation-hours.js';
 
 const DAY = 86_400_000;
 

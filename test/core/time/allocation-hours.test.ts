@@ -1,7 +1,7 @@
 // Weekly allocations as working hours: windows add up per weekday, and a date override only ever
 // narrows what the allocation gives the service.
 import { describe, expect, it } from 'vitest';
-import { allocationHours, overridesWithinAllocation } from '../../src/services/scheduling/allocation-hours.js';
+import { allocationHours, overridesWithinAllocation } from '../../../src/core/time/allocation-hours.js';
 
 describe('allocation hours', () => {
   it('joins overlapping and touching windows of a weekday, and leaves other days closed', () => {
