@@ -49,7 +49,8 @@ export async function placeAppointment(tx: Tx, p: PlacementRequest): Promise<Pla
   const end = p.start + p.length * 60_000;
   const { calendars, history } = await loadCalendars(tx, {
     companyId: p.companyId, companyZone: p.companyZone, location: p.location, resources: p.resources,
-    window: { start: p.start, end }, now: p.now, serviceCapacity: p.service.capacity, serviceId: p.service.id, ignoreAppointmentIds: p.ignoreAppointmentIds,
+    window: { start: p.start, end }, now: p.now, balancing: p.mode === 'BALANCED',
+    slotSpan: p.service.padding_before + p.length + p.service.padding_after, serviceCapacity: p.service.capacity, serviceId: p.service.id, ignoreAppointmentIds: p.ignoreAppointmentIds,
     // Connected calendars' stored busy times count for every booking but an admin's, on every surface.
     external: await loadExternalBusy(tx, p.resources.map((r) => r.id), { start: p.start, end }),
   });

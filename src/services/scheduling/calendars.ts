@@ -13,8 +13,12 @@ export interface CalendarScope {
   companyZone: string;
   location: LocationRow;
   resources: ResourceRow[];
-  /** The window slots are wanted for; loading reaches a week either side for padding and BALANCED weeks. */
+  /** The window slots are wanted for. */
   window: Interval;
+  /** BALANCED counts bookings per local week, so it needs the weeks around the window loaded too. */
+  balancing?: boolean;
+  /** Minutes a slot reaches around its start (padding before, duration, padding after). */
+  slotSpan: number;
   now: number;
   /** Capacity for the service at hand: a group service's own, else each resource's. */
   serviceCapacity: number;
@@ -37,8 +41,11 @@ export const resourceZone = (r: ResourceRow, location: LocationRow, companyZone:
 export async function loadCalendars(tx: Tx, scope: CalendarScope): Promise<Calendars> {
   const ids = scope.resources.map((r) => r.id);
   if (ids.length === 0) return { calendars: [], history: [] };
-  const lo = scope.window.start - 7 * DAY;
-  const hi = scope.window.end + 7 * DAY;
+  // Beyond the window itself: what a slot's padding and length reach (a day more for safety);
+  // BALANCED needs whole weeks.
+  const reach = Math.max(scope.slotSpan * 60_000 + DAY, scope.balancing ? 7 * DAY : 0);
+  const lo = scope.window.start - reach;
+  const hi = scope.window.end + reach;
   let busyQuery = tx.selectFrom('appointment_resources as ar').innerJoin('appointments as a', 'a.id', 'ar.appointment_id')
     .select(['ar.resource_id', 'ar.busy_start', 'ar.busy_end', 'a.start_at', 'a.created_at', 'a.service_id'])
     .where('ar.resource_id', 'in', ids).where('ar.live', '=', 1)

@@ -78,10 +78,12 @@ export async function findAvailability(ctx: ServiceContext, companyId: number, q
   const ignore = await appointmentIds(tx, companyId, q.ignoreAppointmentKeys);
   const external = q.externalCalendars === false ? undefined : await loadExternalBusy(tx, resources.map((r) => r.id), window);
   if (external) refreshStaleCalendars(ctx, resources.map((r) => r.id));
-  const loaded: Calendars = await loadCalendars(tx, {
-    companyId, companyZone: company.timezone, location, resources, window, now, serviceCapacity: service.capacity, serviceId: service.id, ignoreAppointmentIds: ignore, external,
-  });
   const mode = q.roundRobin ?? (q.resourceKeys?.length ? 'NONE' : serviceRoundRobin(service));
+  const loaded: Calendars = await loadCalendars(tx, {
+    companyId, companyZone: company.timezone, location, resources, window, now, serviceCapacity: service.capacity, serviceId: service.id,
+    ignoreAppointmentIds: ignore, external, balancing: mode === 'BALANCED',
+    slotSpan: rules.paddingBefore + rules.duration + rules.paddingAfter,
+  });
   const choose = createRoundRobin({ requested: resources.map((r) => r.id), history: loaded.history, zone: location.timezone, random: ctx.random });
   const slots: AvailableSlot[] = [];
   for (const slot of findSlots({ now, from: q.from, to: q.to, rules, resources: loaded.calendars })) {
