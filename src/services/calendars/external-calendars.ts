@@ -44,6 +44,11 @@ export async function insertExternalCalendar(tx: Tx, secrets: SecretBox, owner: 
   return Number(row.id);
 }
 
+/** A resource's calendars from a setup document; `path` names the list in errors (…externalCalendars[1].url). */
+export async function insertExternalCalendars(tx: Tx, secrets: SecretBox, owner: { companyId: number; resourceId: number }, inputs: ExternalCalendarInput[], now: number, path: string): Promise<void> {
+  for (const [i, input] of inputs.entries()) await insertExternalCalendar(tx, secrets, owner, input, now, `${path}[${i}]`);
+}
+
 export async function addExternalCalendar(ctx: ServiceContext, companyId: number, resourceKey: Key, input: ExternalCalendarInput, idempotency?: Idempotency): Promise<ExternalCalendarView> {
   const view = await runAction(ctx, companyId, idempotency, async (tx) => {
     const resource = await findOwned(tx, 'resources', companyId, resourceKey, 'Resource', 'id');

@@ -7,7 +7,7 @@ import type { SetupDocument } from './document.js';
 import { RefTable, type Created } from './refs.js';
 import { checkEmail, checkHours, checkInstant, checkMoney, checkOverrides, checkZone } from './checks.js';
 import type { SecretBox } from '../../security/secrets.js';
-import { insertExternalCalendar } from '../calendars/external-calendars.js';
+import { insertExternalCalendars } from '../calendars/external-calendars.js';
 
 interface ImportContext {
   tx: Tx; companyId: number; zone: string; now: number; refs: RefTable;
@@ -71,9 +71,7 @@ async function importResources(ctx: ImportContext, setup: SetupDocument) {
       capacity: r.capacity ?? 1, created_at: ctx.now,
     });
     ctx.refs.add('resource', r.ref, path, resource);
-    for (const [j, calendar] of (r.externalCalendars ?? []).entries()) {
-      await insertExternalCalendar(ctx.tx, ctx.secrets, { companyId: ctx.companyId, resourceId: resource.id }, calendar, ctx.now, `${path}.externalCalendars[${j}]`);
-    }
+    await insertExternalCalendars(ctx.tx, ctx.secrets, { companyId: ctx.companyId, resourceId: resource.id }, r.externalCalendars ?? [], ctx.now, `${path}.externalCalendars`);
   }
 }
 
