@@ -19,6 +19,7 @@
 
 import { DomainError } from '../errors.js';
 import { findOption, normalizeChoices } from './form-options.js';
+import { isHttpUrl } from '../http-url.js';
 
 export const FIELD_TYPES = ['textbox', 'textarea', 'dropdown', 'checkbox', 'checkboxlist', 'yesno', 'file', 'address'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -114,14 +115,6 @@ function normalizeBoolean(field: FormField, text: string): string {
   rejectValue(field, text);
 }
 
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 function rejectValue(field: FormField, value: unknown): never {
   throw new DomainError('invalid_field_value', {

@@ -9,20 +9,15 @@ import {
   OAuthError, companyForIdAndKey, exchangeAuthorizationCode, findApp, grantAuthorizationCode, type OAuthApp,
 } from '../../services/oauth/authorization-code.js';
 import { API_SCOPE } from './auth.js';
+import { isHttpUrl } from '../../core/http-url.js';
 
 interface AuthorizeParams { response_type?: string; client_id?: string; redirect_uri?: string; scope?: string; state?: string }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : '');
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hash === '';
-  } catch {
-    return false;
-  }
-}
+/** OAuth redirect URIs must be absolute http(s) URLs without a fragment (RFC 6749 §3.1.2). */
+const isRedirectUri = (value: string): boolean => isHttpUrl(value) && new URL(value).hash === '';
 
 function redirectWith(reply: FastifyReply, redirectUri: string, params: Record<string, string | undefined>) {
   const url = new URL(redirectUri);
@@ -53,7 +48,7 @@ export const acuityOAuthPlugin: FastifyPluginAsync<{ services: ServiceContext }>
   const authorizeRequest = async (p: AuthorizeParams, reply: FastifyReply): Promise<OAuthApp | null> => {
     const client = p.client_id ? await findApp(services, p.client_id) : null;
     if (!client) { await page(reply, 400, 'Unknown application', '<p>The client_id does not name an application.</p>'); return null; }
-    if (!p.redirect_uri || !isHttpUrl(p.redirect_uri)) { await page(reply, 400, 'Invalid redirect URI', '<p>redirect_uri must be an absolute http(s) URL.</p>'); return null; }
+    if (!p.redirect_uri || !isRedirectUri(p.redirect_uri)) { await page(reply, 400, 'Invalid redirect URI', '<p>redirect_uri must be an absolute http(s) URL.</p>'); return null; }
     if (p.response_type !== 'code') { await redirectWith(reply, p.redirect_uri, { error: 'unsupported_response_type', state: p.state }); return null; }
     if (!(p.scope ?? '').split(/\s+/).includes(API_SCOPE)) { await redirectWith(reply, p.redirect_uri, { error: 'invalid_scope', state: p.state }); return null; }
     return client;

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context.js';
 import { notFound, type Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import { findOwned } from '../scheduling/load-setup.js';
+import { isHttpUrl } from '../../core/http-url.js';
 
 export const LOCATION_WEBHOOK_TRIGGERS = ['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.updated'] as const;
 export const MAX_LOCATION_WEBHOOKS = 25;
@@ -66,7 +67,7 @@ export async function deleteLocationWebhook(ctx: ServiceContext, companyId: numb
 
 function checkInput(input: LocationWebhookInput): Required<LocationWebhookInput> {
   const bad = (field: string, message: string, value?: unknown) => new DomainError('invalid_input', { field, message, value });
-  if (typeof input.url !== 'string' || !URL.canParse(input.url) || !/^https?:$/.test(new URL(input.url).protocol)) throw bad('url', 'url must be an absolute http(s) URL', input.url);
+  if (typeof input.url !== 'string' || !isHttpUrl(input.url)) throw bad('url', 'url must be an absolute http(s) URL', input.url);
   const headers = input.headers ?? {};
   for (const [name, value] of Object.entries(headers)) {
     if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw bad(`headers.${name}`, `"${name}" is not a valid header name`);

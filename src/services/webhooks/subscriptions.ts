@@ -7,6 +7,7 @@ import type { Tx } from '../../store/transaction.js';
 import type { ServiceContext } from '../context.js';
 import { notFound, type Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
+import { isHttpUrl } from '../../core/http-url.js';
 
 /** Acuity's documented ceiling per account. */
 export const MAX_WEBHOOKS_PER_COMPANY = 25;
@@ -54,11 +55,3 @@ async function lockCompany(ctx: ServiceContext, tx: Tx, companyId: number): Prom
   if (ctx.store.dialect === 'postgres') await tx.selectFrom('companies').select('id').where('id', '=', companyId).forUpdate().execute();
 }
 
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
