@@ -15,7 +15,11 @@ const read = (ics: string, zone = 'America/New_York', ownerEmail: string | null 
 
 describe('busy times from iCalendar', () => {
   const originalTz = process.env.TZ;
-  afterEach(() => { process.env.TZ = originalTz; });
+  afterEach(() => {
+    // Assigning undefined to process.env stores the string "undefined" (an unknown zone, read as UTC).
+    if (originalTz === undefined) delete process.env.TZ;
+    else process.env.TZ = originalTz;
+  });
 
   it('expands a weekly TZID event at the same New York wall time across the DST change, minus its EXDATE', () => {
     const busy = read(calendar([
@@ -51,6 +55,69 @@ describe('busy times from iCalendar', () => {
     process.env.TZ = 'Asia/Tokyo';
     expect(read(calendar(['UID:f', 'DTSTART:20260305T100000', 'DTEND:20260305T113000']))).toEqual([range('2026-03-05T15:00:00Z', '2026-03-05T16:30:00Z')]);
     expect(read(calendar(['UID:d', 'DTSTART;VALUE=DATE:20260310']), 'Asia/Kathmandu')).toEqual([range('2026-03-09T18:15:00Z', '2026-03-10T18:15:00Z')]);
+  });
+
+  it('keeps every day of a repeating all-day event when the server\'s own zone changes to DST', () => {
+    // Saturday and Sunday, weekly; New York springs forward on Sunday the 8th, so node-ical's first
+    // occurrence is 47 hours long in a New York server's local time.
+    process.env.TZ = 'America/New_York';
+    const ics = calendar(['UID:weekend', 'DTSTART;VALUE=DATE:20260307', 'DTEND;VALUE=DATE:20260309', 'RRULE:FREQ=WEEKLY;COUNT=3', 'SUMMARY:Away']);
+    expect(read(ics, 'UTC')).toEqual([
+      range('2026-03-07T00:00:00Z', '2026-03-09T00:00:00Z'),
+      range('2026-03-14T00:00:00Z', '2026-03-16T00:00:00Z'),
+      range('2026-03-21T00:00:00Z', '2026-03-23T00:00:00Z'),
+    ]);
+    expect(read(ics, 'America/New_York')).toEqual([
+      range('2026-03-07T05:00:00Z', '2026-03-09T04:00:00Z'), // the 8th is 23 hours long in New York
+      range('2026-03-14T04:00:00Z', '2026-03-16T04:00:00Z'),
+      range('2026-03-21T04:00:00Z', '2026-03-23T04:00:00Z'),
+    ]);
+  });
+
+  it('keeps a repeating floating event at its wall-clock time in the resource zone when the server\'s zone changes to DST', () => {
+    process.env.TZ = 'America/New_York';
+    const ics = calendar(
+      ['UID:fl', 'DTSTART:20260302T100000', 'DTEND:20260302T113000', 'RRULE:FREQ=WEEKLY;COUNT=4', 'EXDATE:20260323T100000'],
+      ['UID:fl', 'RECURRENCE-ID:20260316T100000', 'DTSTART:20260316T130000', 'DTEND:20260316T140000'],
+    );
+    expect(read(ics, 'UTC')).toEqual([
+      range('2026-03-02T10:00:00Z', '2026-03-02T11:30:00Z'),
+      range('2026-03-09T10:00:00Z', '2026-03-09T11:30:00Z'),
+      range('2026-03-16T13:00:00Z', '2026-03-16T14:00:00Z'), // moved, and the EXDATE matched
+    ]);
+    expect(read(ics, 'America/New_York')).toEqual([
+      range('2026-03-02T15:00:00Z', '2026-03-02T16:30:00Z'), // 10:00 EST
+      range('2026-03-09T14:00:00Z', '2026-03-09T15:30:00Z'), // 10:00 EDT
+      range('2026-03-16T17:00:00Z', '2026-03-16T18:00:00Z'),
+    ]);
+    for (const tz of ['UTC', 'Asia/Tokyo']) {
+      process.env.TZ = tz;
+      expect(read(ics, 'America/New_York')).toHaveLength(3);
+      expect(read(ics, 'America/New_York')[1]).toEqual(range('2026-03-09T14:00:00Z', '2026-03-09T15:30:00Z'));
+    }
+  });
+
+  it('counts an occurrence moved into the window from a date before or after it, and not one moved out', () => {
+    const tz = (local: string) => `TZID=America/New_York:${local}`;
+    const busy = read(calendar(
+      ['UID:s', `DTSTART;${tz('20260216T100000')}`, `DTEND;${tz('20260216T110000')}`, 'RRULE:FREQ=WEEKLY;COUNT=10'],
+      // 23 Feb (before the window) moved to 3 Mar; 6 Apr (after it) moved to 25 Mar; 9 Mar moved out to 10 Apr
+      ['UID:s', `RECURRENCE-ID;${tz('20260223T100000')}`, `DTSTART;${tz('20260303T150000')}`, `DTEND;${tz('20260303T160000')}`],
+      ['UID:s', `RECURRENCE-ID;${tz('20260406T100000')}`, `DTSTART;${tz('20260325T090000')}`, `DTEND;${tz('20260325T093000')}`],
+      ['UID:s', `RECURRENCE-ID;${tz('20260309T100000')}`, `DTSTART;${tz('20260410T100000')}`, `DTEND;${tz('20260410T110000')}`],
+      // Moved in but cancelled, or declined: still free
+      ['UID:s', `RECURRENCE-ID;${tz('20260413T100000')}`, `DTSTART;${tz('20260326T100000')}`, `DTEND;${tz('20260326T110000')}`, 'STATUS:CANCELLED'],
+      ['UID:s', `RECURRENCE-ID;${tz('20260420T100000')}`, `DTSTART;${tz('20260327T100000')}`, `DTEND;${tz('20260327T110000')}`,
+        'ATTENDEE;PARTSTAT=DECLINED:mailto:alice@example.com'],
+    ));
+    expect(busy).toEqual([
+      range('2026-03-02T15:00:00Z', '2026-03-02T16:00:00Z'),
+      range('2026-03-03T20:00:00Z', '2026-03-03T21:00:00Z'), // moved in from 23 Feb
+      range('2026-03-16T14:00:00Z', '2026-03-16T15:00:00Z'),
+      range('2026-03-23T14:00:00Z', '2026-03-23T15:00:00Z'),
+      range('2026-03-25T13:00:00Z', '2026-03-25T13:30:00Z'), // moved in from 6 Apr
+      range('2026-03-30T14:00:00Z', '2026-03-30T15:00:00Z'),
+    ]);
   });
 
   it('ignores transparent, free, cancelled and declined events, and keeps accepted and tentative ones', () => {
