@@ -27,25 +27,33 @@ export async function loadExternalBusy(tx: Tx, resourceIds: number[], window: In
 }
 
 /**
- * Asks for a refresh of the resources' calendars not read within the staleness threshold, without
- * waiting for it (nor letting it fail the caller): they are marked due, and this process's sync
- * loop is woken. Only a calendar whose last attempt is old is marked, so a calendar that is down
- * is tried at most once per threshold however many requests arrive.
+ * Asks for a refresh of the resources' calendars whose busy times are older than the staleness
+ * threshold, without waiting for it (nor letting it fail the caller): they are marked due, and this
+ * process's sync loop is woken. Only a healthy calendar (its last read succeeded, or it was never
+ * read) is pulled forward, and only once its data is older than the threshold, so under traffic it
+ * is read at most once per threshold (a conditional read: a 304 when unchanged). A calendar whose
+ * last read failed is never pulled forward: it waits out its retry backoff (its next_sync_at, set
+ * when the read failed), however many requests arrive. Callers need not await the promise; it
+ * never rejects, and resolves to whether anything was marked due.
  */
-export function refreshStaleCalendars(ctx: ServiceContext, resourceIds: number[]): void {
-  if (resourceIds.length === 0) return;
+export function refreshStaleCalendars(ctx: ServiceContext, resourceIds: number[]): Promise<boolean> {
+  if (resourceIds.length === 0) return Promise.resolve(false);
   const now = ctx.now();
   const staleBefore = now - (ctx.calendarSync?.staleAfterMs ?? DEFAULT_STALE_AFTER_MS);
   const db = ctx.store.db;
-  void (async () => {
+  return (async () => {
     // A read first: most requests find nothing stale and never take SQLite's write lock.
     const stale = await db.selectFrom('external_calendars').select('id')
       .where('resource_id', 'in', resourceIds).where('next_sync_at', '>', now)
-      .where((w) => w.or([w('last_attempt_at', 'is', null), w('last_attempt_at', '<', staleBefore)]))
+      .where('last_error', 'is', null)
+      .where((w) => w.or([w('last_success_at', 'is', null), w('last_success_at', '<', staleBefore)]))
       .execute();
-    if (stale.length === 0) return;
+    if (stale.length === 0) return false;
     await db.updateTable('external_calendars').set({ next_sync_at: now })
-      .where('id', 'in', stale.map((s) => s.id)).where('next_sync_at', '>', now).execute();
+      .where('id', 'in', stale.map((s) => s.id)).where('next_sync_at', '>', now).where('last_error', 'is', null)
+      .where((w) => w.or([w('last_success_at', 'is', null), w('last_success_at', '<', staleBefore)]))
+      .execute();
     ctx.calendarSync?.wake();
-  })().catch(() => undefined); // the store may be closing; the loop's own schedule still reads the calendar
+    return true;
+  })().catch(() => false); // the store may be closing; the loop's own schedule still reads the calendar
 }
