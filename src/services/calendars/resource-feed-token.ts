@@ -15,19 +15,29 @@ export interface ResourceFeedLink {
 }
 
 export async function resourceFeedLink(ctx: ServiceContext, companyId: number, resourceKey: Key, { rotate = false } = {}): Promise<ResourceFeedLink> {
+  const link = (resource: { id: number; uid: string; name: string }, tokenEnc: string): ResourceFeedLink => {
+    const token = ctx.secrets.open(tokenEnc);
+    return { resource: { id: resource.id, uid: resource.uid, name: resource.name }, token, path: `/ical/${token}.ics` };
+  };
+  if (!rotate) {
+    // Showing the link is a read: no write transaction once the token exists (most asks).
+    const resource = await findOwned(ctx.store.db, 'resources', companyId, resourceKey, 'Resource', 'resourceId');
+    const current = await ctx.store.db.selectFrom('resource_feeds').select('token_enc').where('resource_id', '=', resource.id).executeTakeFirst();
+    if (current) return link(resource, current.token_enc);
+  }
   return runAction(ctx, companyId, undefined, async (tx) => {
     const resource = await findOwned(tx, 'resources', companyId, resourceKey, 'Resource', 'resourceId');
-    const current = await tx.selectFrom('resource_feeds').select('token_enc').where('resource_id', '=', resource.id).executeTakeFirst();
-    let token: string;
-    if (current && !rotate) {
-      token = ctx.secrets.open(current.token_enc);
-    } else {
-      token = randomToken(24);
+    const token = randomToken(24);
+    const row = { resource_id: resource.id, company_id: companyId, token_hash: hashSecret(token), token_enc: ctx.secrets.seal(token), created_at: ctx.now() };
+    if (rotate) {
       await tx.deleteFrom('resource_feeds').where('resource_id', '=', resource.id).execute();
-      await tx.insertInto('resource_feeds').values({
-        resource_id: resource.id, company_id: companyId, token_hash: hashSecret(token), token_enc: ctx.secrets.seal(token), created_at: ctx.now(),
-      }).execute();
+      await tx.insertInto('resource_feeds').values(row).execute();
+      return link(resource, row.token_enc);
     }
-    return { resource: { id: resource.id, uid: resource.uid, name: resource.name }, token, path: `/ical/${token}.ics` };
+    // The first ask creates the token. Two first asks at once (PostgreSQL runs them side by side)
+    // must agree on one: the second insert does nothing, and both show the row that was stored.
+    await tx.insertInto('resource_feeds').values(row).onConflict((oc) => oc.column('resource_id').doNothing()).execute();
+    const stored = await tx.selectFrom('resource_feeds').select('token_enc').where('resource_id', '=', resource.id).executeTakeFirstOrThrow();
+    return link(resource, stored.token_enc);
   });
 }
