@@ -1,11 +1,10 @@
 // What a connected calendar is read from, and what a read returns. The source (URL and any
 // credentials) is kept sealed in the store and opened only for the read; its URL was checked and
-// made fetchable (webcal:// → https://) when the calendar was connected.
-export interface CalendarSource {
-  url: string;
-  username?: string;
-  password?: string;
-}
+// made fetchable (webcal:// → https://) when the calendar was connected. It is declared once, where
+// it is checked and sealed (calendar-input.ts).
+import type { CalendarSource } from '../../services/calendars/calendar-input.js';
+
+export type { CalendarSource };
 
 /** What tells whether a calendar changed since the last read: HTTP validators, or a CalDAV ctag. */
 export interface Validators {
