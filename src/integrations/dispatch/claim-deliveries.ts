@@ -5,16 +5,20 @@
 import { sql } from 'kysely';
 import type { Store } from '../../store/database.js';
 import type { NotificationDeliveryRow } from '../../store/schema-notify.js';
-import { inTransaction } from '../../store/transaction.js';
+import { inTransaction, type Tx } from '../../store/transaction.js';
 
 export async function claimDueDeliveries(store: Store, workerId: string, now: number, leaseMs: number, limit: number): Promise<NotificationDeliveryRow[]> {
+  const dueQuery = (tx: Tx) => tx.selectFrom('notification_deliveries').select('id')
+    .where((w) => w.or([
+      w.and([w('status', '=', 'pending'), w('next_attempt_at', '<=', now)]),
+      w.and([w('status', '=', 'sending'), w('lease_until', '<=', now)]),
+    ]))
+    .orderBy('next_attempt_at').limit(limit);
+  // A plain read first: an idle tick never opens a write transaction (SQLite's one write lock,
+  // which bookings need), in any process.
+  if (!(await dueQuery(store.db).executeTakeFirst())) return [];
   return inTransaction(store, async (tx) => {
-    let due = tx.selectFrom('notification_deliveries').select('id')
-      .where((w) => w.or([
-        w.and([w('status', '=', 'pending'), w('next_attempt_at', '<=', now)]),
-        w.and([w('status', '=', 'sending'), w('lease_until', '<=', now)]),
-      ]))
-      .orderBy('next_attempt_at').limit(limit);
+    let due = dueQuery(tx);
     if (store.dialect === 'postgres') due = due.forUpdate().skipLocked();
     const ids = (await due.execute()).map((r) => r.id);
     if (ids.length === 0) return [];
