@@ -1,4 +1,4 @@
-// Table types added by migration 004_outbox, merged into the Database interface of schema.ts
+// Table types added by migrations 004_outbox and 006_notify_retries, merged into the Database interface of schema.ts
 // (declaration merging keeps the shared schema file untouched by these additions).
 import type { Generated, Selectable } from 'kysely';
 
@@ -15,13 +15,20 @@ export interface NotificationEventTable {
   created_at: number;
   /** Set once the dispatcher has written this event's deliveries. */
   expanded_at: number | null;
+  /** Failed expansions so far (006); the next try is not before next_attempt_at (0: now). */
+  attempts: Generated<number>; next_attempt_at: Generated<number>; last_error: string | null;
+  /** Set when expansion was given up (after the deliveries' give-up total); expanded_at stays null. */
+  failed_at: number | null;
 }
 
-export type ReminderStatus = 'pending' | 'enqueued' | 'canceled' | 'skipped';
+/** `failed`: its expansion kept failing for the give-up total (006). */
+export type ReminderStatus = 'pending' | 'enqueued' | 'canceled' | 'skipped' | 'failed';
 
 export interface NotificationReminderTable {
   id: Generated<number>; company_id: number; appointment_id: number; minutes_before: number; due_at: number;
   status: ReminderStatus; created_at: number; done_at: number | null;
+  /** Failed expansions so far (006); the next try is not before next_attempt_at (0: now). */
+  attempts: Generated<number>; next_attempt_at: Generated<number>; last_error: string | null;
 }
 
 /** pending → sending (leased) → delivered | logged (no SMTP configured) | failed (gave up), or back to pending. */
@@ -38,7 +45,7 @@ export interface NotificationDeliveryTable {
 
 export interface LocationWebhookTable {
   id: Generated<number>; uid: string; company_id: number; location_id: number | null; url: string;
-  /** JSON object of extra request headers. */
+  /** JSON object of extra request headers, sealed with the server's SecretBox (plain JSON in rows from before 006). */
   headers: string;
   /** JSON list of trigger names. */
   triggers: string;

@@ -56,6 +56,12 @@ describe.each(backends)('OnSched webhooks on $name', (backend) => {
 
   it('a hold fires nothing; booking it fires one signed appointment.booked with the appointment', async () => {
     const hook = await v3.post(`/webhook?locationId=${R().main.uid}`, { url: `${receiver.url}/onsched`, headers: { authorization: 'Bearer receiver-token' } });
+    // Header values are credentials: shown by name only, and sealed at rest.
+    expect(hook.json.headers).toEqual({ authorization: '[redacted]' });
+    const listed = (await v3.get(`/webhook?locationId=${R().main.uid}`)).json.data as Array<Record<string, unknown>>;
+    expect(listed.find((w) => w.id === hook.json.id)?.headers).toEqual({ authorization: '[redacted]' });
+    const stored = await app.services.store.db.selectFrom('location_webhooks').select('headers').where('uid', '=', hook.json.id).executeTakeFirstOrThrow();
+    expect(stored.headers).not.toContain('receiver-token');
     const start = `${nextWeekday(3)}T15:00:00Z`;
     const held = await v3.post('/appointment/hold', { LocationId: R().main.uid, ServiceId: R().consult.uid, ResourceIds: [R().alice.uid],
       Unavailability: { startTime: start, endTime: new Date(Date.parse(start) + 30 * 60_000).toISOString() } });
@@ -69,6 +75,10 @@ describe.each(backends)('OnSched webhooks on $name', (backend) => {
     expect(receiver.hooks).toHaveLength(1);
     const [got] = receiver.hooks;
     expect(got.headers).toMatchObject({ 'content-type': 'application/json', authorization: 'Bearer receiver-token' });
+    const delivery = await app.services.store.db.selectFrom('notification_deliveries').select('payload')
+      .where('channel', '=', 'webhook').where('purpose', '=', 'appointment.booked').executeTakeFirstOrThrow();
+    expect(delivery.payload).not.toContain('receiver-token');
+    expect(JSON.parse(delivery.payload).headers).toEqual({ authorization: '[redacted]' });
     expect(verifyOpenslotSignature(String(got.headers['x-openslot-signature']), got.body, hook.json.secret, Math.floor(Date.now() / 1000))).toBe(true);
     expect(JSON.parse(got.body)).toMatchObject({ event: 'appointment.booked', appointment: { id: held.json.id, status: 'BK', locationId: R().main.uid, customer: { email: 'ada@example.com' } } });
   });

@@ -1,6 +1,6 @@
 // /v3/webhook: a location's webhooks, `{url, headers, triggers, active}`. Without locationId a
 // webhook hears every location of the company. Deliveries are JSON, signed with the webhook's
-// secret in x-openslot-signature (format in docs/notifications.md).
+// secret in x-openslot-signature (format in docs/notifications.md). Header values are never shown.
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.js';
@@ -23,7 +23,8 @@ const WebhookBody = Type.Object({
 type WebhookBody = Static<typeof WebhookBody>;
 
 const Webhook = Type.Object({
-  object: Type.Literal('webhook'), id: Type.String(), locationId: Nullable(Type.String()), url: Type.String(), headers: Headers,
+  object: Type.Literal('webhook'), id: Type.String(), locationId: Nullable(Type.String()), url: Type.String(),
+  headers: Type.Record(Type.String(), Type.String(), { description: 'The extra headers by name, each valued "[redacted]": they are stored sealed and only sent' }),
   triggers: Type.Array(Type.String()), active: Type.Boolean(),
   secret: Type.String({ description: 'Signs each delivery: x-openslot-signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>' }),
   createdAt: Type.String(), updatedAt: Type.String(),

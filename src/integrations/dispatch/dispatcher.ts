@@ -13,6 +13,7 @@ import { expandDueReminders, expandPendingEvents } from './expand-pending.js';
 import type { Logger } from './logger.js';
 import { recordOutcome } from './record-outcome.js';
 import { sendDelivery } from './send-delivery.js';
+import { sealClearWebhookHeaders } from '../../services/notifications/webhook-headers.js';
 
 const BATCH = 20;
 /** Sends in flight per process: one hung receiver holds one slot, never the whole queue. */
@@ -42,7 +43,8 @@ export function createDispatcher(ctx: ServiceContext, config: NotificationConfig
       store: ctx.store, secrets: ctx.secrets, mailer: mail, sendTimeoutMs: config.sendTimeoutMs, stop: stopping.signal,
     });
     const result = await recordOutcome(ctx.store, delivery, outcome, ctx.now(), policy, ctx.random);
-    if (!outcome.ok) log.warn({ deliveryId: delivery.id, target: delivery.target, attempt: delivery.attempts, error: outcome.error, result }, 'delivery attempt failed');
+    // The id, not the target: a webhook URL is often a credential (see the delivery log for it).
+    if (!outcome.ok) log.warn({ deliveryId: delivery.id, channel: delivery.channel, attempt: delivery.attempts, error: outcome.error, result }, 'delivery attempt failed');
   }
 
   /** Claims what fits in the free send slots and starts sending; the sends run on their own. */
@@ -59,8 +61,14 @@ export function createDispatcher(ctx: ServiceContext, config: NotificationConfig
     });
   }
 
+  let headersSealed = false;
   async function runPass(waitForSends: boolean): Promise<number> {
-    const opts = { mailFrom: config.mailFrom, policy, now: ctx.now() };
+    if (!headersSealed) {
+      // Once per process: webhook headers an earlier version stored in the clear get sealed.
+      await sealClearWebhookHeaders(ctx.store.db, ctx.secrets)
+        .then(() => { headersSealed = true; }, (error: unknown) => log.error({ err: error }, 'could not seal stored webhook headers; will try again'));
+    }
+    const opts = { mailFrom: config.mailFrom, policy, now: ctx.now(), secrets: ctx.secrets, random: ctx.random };
     const expanded = await expandPendingEvents(ctx.store, opts, BATCH, log) + await expandDueReminders(ctx.store, opts, BATCH, log);
     const sends = await startDueSends();
     if (waitForSends) await Promise.all(sends);

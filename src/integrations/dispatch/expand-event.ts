@@ -4,6 +4,7 @@
 import { companySettings, getCompany } from '../../services/companies/get-company.js';
 import { loadAppointmentView } from '../../services/appointments/view.js';
 import { loadNotificationSettings } from '../../services/notifications/notification-settings.js';
+import type { SecretBox } from '../../security/secrets.js';
 import type { NotificationEventRow } from '../../store/schema-notify.js';
 import type { Tx } from '../../store/transaction.js';
 import { planAcuityWebhooks } from '../webhooks/acuity-webhooks.js';
@@ -13,7 +14,13 @@ import type { RetryPolicy } from './backoff.js';
 import { planEmails } from './plan-emails.js';
 import { writeDeliveries } from './write-deliveries.js';
 
-export interface ExpandOptions { mailFrom: string; policy: RetryPolicy; now: number }
+export interface ExpandOptions {
+  mailFrom: string; policy: RetryPolicy; now: number;
+  /** Opens webhook headers to list their names (they are stored sealed). */
+  secrets: SecretBox;
+  /** Jitter for the backoff after a failed expansion. */
+  random: () => number;
+}
 
 export async function expandEvent(tx: Tx, event: NotificationEventRow, opts: ExpandOptions): Promise<number> {
   const appointment = await loadAppointmentView(tx, event.company_id, event.appointment_id);
@@ -28,7 +35,7 @@ export async function expandEvent(tx: Tx, event: NotificationEventRow, opts: Exp
     }));
   }
   planned.push(...await planAcuityWebhooks(tx, event, appointment, settings));
-  planned.push(...await planOnschedWebhooks(tx, { id: event.id, type: event.type, createdAt: event.created_at }, appointment));
+  planned.push(...await planOnschedWebhooks(tx, opts.secrets, { id: event.id, type: event.type, createdAt: event.created_at }, appointment));
   await writeDeliveries(tx, { companyId: event.company_id, appointmentId: event.appointment_id, eventId: event.id }, planned, opts.now, opts.policy);
   await tx.updateTable('notification_events').set({ expanded_at: opts.now }).where('id', '=', event.id).execute();
   return planned.length;

@@ -1,10 +1,12 @@
 // What a webhook delivery row stores: the request exactly as it will be sent, except the signature,
-// which is made at each attempt (OnSched-style signatures are timestamped, so they must be fresh).
+// which is made at each attempt (OnSched-style signatures are timestamped, so they must be fresh),
+// and the values of OnSched-style extra headers (credentials, kept sealed with the webhook).
 export interface WebhookPayload {
   url: string;
   contentType: 'application/x-www-form-urlencoded' | 'application/json';
   body: string;
-  /** Extra headers the subscriber asked for (OnSched webhooks). */
+  /** Names of the extra headers the subscriber asked for (OnSched webhooks), each valued "[redacted]":
+   *  the values are sealed with the webhook and added at each attempt. */
   headers: Record<string, string>;
   signing: { scheme: 'acuity' } | { scheme: 'openslot'; webhookId: number };
 }

@@ -1,6 +1,7 @@
 // OnSched-surface webhooks: a URL, extra headers, the triggers it wants and whether it is active,
 // for one location or (without a location) for all of them. Each gets its own signing secret,
-// shown to the company with the webhook, sealed at rest because the server needs it to sign.
+// shown to the company with the webhook, sealed at rest because the server needs it to sign. The
+// extra headers are sealed too and only ever shown by name (see webhook-headers.ts).
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../core/errors.js';
 import { randomToken } from '../../security/secrets.js';
@@ -11,6 +12,7 @@ import { notFound, type Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import { findOwned } from '../scheduling/load-setup.js';
 import { isHttpUrl } from '../../core/http-url.js';
+import { openHeaders, redactHeaders, sealHeaders } from './webhook-headers.js';
 
 export const LOCATION_WEBHOOK_TRIGGERS = ['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.updated'] as const;
 export const MAX_LOCATION_WEBHOOKS = 25;
@@ -20,7 +22,9 @@ const RESERVED_HEADERS = new Set(['content-type', 'content-length', 'host', 'use
 export interface LocationWebhookInput { url: string; headers?: Record<string, string>; triggers?: string[]; active?: boolean }
 
 export interface LocationWebhookView {
-  id: string; locationId: string | null; url: string; headers: Record<string, string>; triggers: string[]; active: boolean;
+  id: string; locationId: string | null; url: string;
+  /** Header names, each with the value "[redacted]": the values are sent, never shown. */
+  headers: Record<string, string>; triggers: string[]; active: boolean;
   /** Verifies x-openslot-signature (see docs/notifications.md). */
   secret: string; createdAt: number; updatedAt: number;
 }
@@ -41,7 +45,7 @@ export async function saveLocationWebhook(ctx: ServiceContext, companyId: number
     if (ctx.store.dialect === 'postgres') await tx.selectFrom('companies').select('id').where('id', '=', companyId).forUpdate().execute();
     const same = await tx.selectFrom('location_webhooks').selectAll().where('company_id', '=', companyId).where('url', '=', clean.url)
       .where(locationId === null ? (w) => w('location_id', 'is', null) : (w) => w('location_id', '=', locationId)).executeTakeFirst();
-    const fields = { headers: JSON.stringify(clean.headers), triggers: JSON.stringify(clean.triggers), active: clean.active ? 1 : 0, updated_at: now };
+    const fields = { headers: sealHeaders(ctx.secrets, clean.headers), triggers: JSON.stringify(clean.triggers), active: clean.active ? 1 : 0, updated_at: now };
     if (same) {
       await tx.updateTable('location_webhooks').set(fields).where('id', '=', same.id).execute();
       return (await views(ctx, tx, [{ ...same, ...fields }]))[0];
@@ -85,7 +89,7 @@ async function views(ctx: ServiceContext, db: Tx, rows: LocationWebhookRow[]): P
   const uids = new Map(locationIds.length ? (await db.selectFrom('locations').select(['id', 'uid']).where('id', 'in', locationIds).execute()).map((l) => [l.id, l.uid]) : []);
   return rows.map((r) => ({
     id: r.uid, locationId: r.location_id === null ? null : uids.get(r.location_id) ?? null, url: r.url,
-    headers: JSON.parse(r.headers), triggers: JSON.parse(r.triggers), active: r.active === 1,
+    headers: redactHeaders(openHeaders(ctx.secrets, r.headers)), triggers: JSON.parse(r.triggers), active: r.active === 1,
     secret: ctx.secrets.open(r.secret_enc), createdAt: r.created_at, updatedAt: r.updated_at,
   }));
 }
