@@ -15,7 +15,9 @@ export interface CalendarSyncConfig {
   timeoutMs: number;
   /** How often the loop looks for due calendars (it is also woken when one becomes due here). */
   pollIntervalMs: number;
-  /** After a failed read, the next try comes this much later (or at the calendar's interval if sooner). */
+  /** After a failed read, the next try comes this much later, doubling with each failure in a row… */
+  firstRetryMs: number;
+  /** …up to this (or the calendar's interval if sooner). */
   retryMs: number;
   /** How long one process may hold a calendar before another may take it over. */
   leaseMs: number;
@@ -32,6 +34,7 @@ export function readCalendarConfig(env: NodeJS.ProcessEnv): CalendarSyncConfig {
     staleAfterMs: positive('OPENSLOT_CALENDAR_STALE_MS', 10_000),
     timeoutMs,
     pollIntervalMs: positive('OPENSLOT_CALENDAR_POLL_MS', 5_000),
+    firstRetryMs: positive('OPENSLOT_CALENDAR_FIRST_RETRY_MS', 5_000),
     retryMs: positive('OPENSLOT_CALENDAR_RETRY_MS', 60_000),
     // Longer than any read can take, so a live process never loses a calendar it is still reading.
     leaseMs: timeoutMs * 2 + 5_000,

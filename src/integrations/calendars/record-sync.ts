@@ -13,7 +13,15 @@ export type SyncOutcome =
   | { ok: true; changed: true; busy: Interval[]; window: Interval; validators: Validators }
   | { ok: false; error: string };
 
-export interface Timing { intervalMs: number; retryMs: number }
+export interface Timing { intervalMs: number; firstRetryMs: number; retryMs: number }
+
+/**
+ * The wait after `failures` failed reads in a row (this one included): short at first, so a feed
+ * that was briefly down or not yet published is read again soon, doubling up to the cap.
+ */
+export function retryDelay(failures: number, timing: Timing, intervalMs: number): number {
+  return Math.min(intervalMs, timing.retryMs, timing.firstRetryMs * 2 ** Math.max(0, failures - 1));
+}
 
 const BATCH = 500;
 
@@ -28,7 +36,7 @@ export async function recordSync(store: Store, calendar: ClaimedCalendar, outcom
         etag: outcome.validators.etag, last_modified: outcome.validators.lastModified, ctag: outcome.validators.ctag,
         ...(outcome.changed ? { busy_from: outcome.window.start, busy_until: outcome.window.end, busy_count: outcome.busy.length } : {}),
       }
-      : { ...common, next_sync_at: now + Math.min(interval, timing.retryMs), last_error: outcome.error, failures: calendar.failures + 1 };
+      : { ...common, next_sync_at: now + retryDelay(calendar.failures + 1, timing, interval), last_error: outcome.error, failures: calendar.failures + 1 };
     const fenced = await tx.updateTable('external_calendars').set(set)
       .where('id', '=', calendar.id).where('claimed_by', '=', calendar.claimed_by).where('lease_until', '=', calendar.lease_until)
       .executeTakeFirst();

@@ -26,7 +26,8 @@ describe.each(backends)('Refreshing stale calendars on $name', (backend) => {
   let wakes = 0;
   let ctx: ServiceContext;
   let resourceId: number;
-  const config = readCalendarConfig({ OPENSLOT_CALENDAR_STALE_MS: String(STALE), OPENSLOT_CALENDAR_RETRY_MS: String(RETRY) });
+  // A first retry as long as the cap, so the whole backoff is one 60 s wait.
+  const config = readCalendarConfig({ OPENSLOT_CALENDAR_STALE_MS: String(STALE), OPENSLOT_CALENDAR_FIRST_RETRY_MS: String(RETRY), OPENSLOT_CALENDAR_RETRY_MS: String(RETRY) });
   const row = () => store.db.selectFrom('external_calendars').selectAll().where('resource_id', '=', resourceId).executeTakeFirstOrThrow();
 
   beforeAll(async () => {

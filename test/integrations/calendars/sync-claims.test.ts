@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimDueCalendars } from '../../../src/integrations/calendars/claim-calendars.js';
 import { readCalendarConfig } from '../../../src/integrations/calendars/config.js';
-import { recordSync } from '../../../src/integrations/calendars/record-sync.js';
+import { recordSync, retryDelay } from '../../../src/integrations/calendars/record-sync.js';
 import { createCalendarSync } from '../../../src/integrations/calendars/sync-loop.js';
 import { SecretBox } from '../../../src/security/secrets.js';
 import { createCompany } from '../../../src/services/companies/create-company.js';
@@ -66,10 +66,18 @@ describe.each(backends)('Calendar sync claims on $name', (backend) => {
     expect(await claimDueCalendars(stores[1], 'other', now + 500, 1_000, CALENDARS)).toHaveLength(CALENDARS - 1); // the leased one is not offered
     const taken = (await claimDueCalendars(stores[2], 'taker', now + 2_000, 1_000, CALENDARS)).find((c) => c.id === stale.id)!;
     expect(taken.claimed_by).toBe('taker');
-    const timing = { intervalMs: 60_000, retryMs: 60_000 };
+    const timing = { intervalMs: 60_000, firstRetryMs: 5_000, retryMs: 60_000 };
     expect(await recordSync(store, stale, { ok: false, error: 'late' }, now + 2_100, timing)).toBe(false);
     expect(await recordSync(store, taken, { ok: true, changed: true, busy: [], window: { start: now, end: now + 1 }, validators }, now + 2_100, timing)).toBe(true);
     const row = await store.db.selectFrom('external_calendars').selectAll().where('id', '=', stale.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ last_error: null, busy_count: 0, claimed_by: null, lease_until: null });
+  });
+});
+
+describe('retry backoff after failed reads', () => {
+  it('starts short and doubles up to the cap, never past the calendar interval', () => {
+    const timing = { intervalMs: 300_000, firstRetryMs: 5_000, retryMs: 60_000 };
+    expect([1, 2, 3, 4, 5, 9].map((n) => retryDelay(n, timing, 300_000))).toEqual([5_000, 10_000, 20_000, 40_000, 60_000, 60_000]);
+    expect(retryDelay(4, timing, 30_000)).toBe(30_000);
   });
 });
