@@ -80,6 +80,9 @@ describe.each(backends)('OnSched webhooks on $name', (backend) => {
     expect(delivery.payload).not.toContain('receiver-token');
     expect(JSON.parse(delivery.payload).headers).toEqual({ authorization: '[redacted]' });
     expect(verifyOpenslotSignature(String(got.headers['x-openslot-signature']), got.body, hook.json.secret, Math.floor(Date.now() / 1000))).toBe(true);
-    expect(JSON.parse(got.body)).toMatchObject({ event: 'appointment.booked', appointment: { id: held.json.id, status: 'BK', locationId: R().main.uid, customer: { email: 'ada@example.com' } } });
+    const body = JSON.parse(got.body);
+    expect(body).toMatchObject({ event: 'appointment.booked', appointment: { id: held.json.id, status: 'BK', LocationId: R().main.uid, customer: { email: 'ada@example.com' } } });
+    // The same object GET /v3/appointment/{id} answers with, field for field.
+    expect(body.appointment).toEqual((await v3.get(`/appointment/${held.json.id}`)).json);
   });
 });

@@ -53,7 +53,7 @@ describe.each(backends)('webhooks on $name', (backend) => {
     expect(onsched.headers['x-team']).toBe('ops');
     expect(verifyOpenslotSignature(String(onsched.headers['x-openslot-signature']), onsched.body, secret, Math.floor(Date.now() / 1000))).toBe(true);
     expect(verifyOpenslotSignature(String(onsched.headers['x-openslot-signature']), onsched.body, secret, Math.floor(Date.now() / 1000) + 3600)).toBe(false);
-    expect(JSON.parse(onsched.body)).toMatchObject({ event: 'appointment.booked', appointment: { id: a.uid, status: 'BK', locationId: R().main.uid, resourceIds: [R().bob.uid] } });
+    expect(JSON.parse(onsched.body)).toMatchObject({ event: 'appointment.booked', appointment: { id: a.uid, status: 'BK', LocationId: R().main.uid, ResourceIds: [R().bob.uid] } });
   });
 
   it('cancel reaches the dynamic subscription as appointment.canceled; an edit fires only "changed"', async () => {
