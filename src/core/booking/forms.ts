@@ -19,7 +19,7 @@
 
 import { DomainError } from '../errors.js';
 import { findOption, normalizeChoices } from './form-options.js';
-import { isHttpUrl } from '../http-url.js';
+import { isHttpUrl } from '../absolute-url.js';
 
 export const FIELD_TYPES = ['textbox', 'textarea', 'dropdown', 'checkbox', 'checkboxlist', 'yesno', 'file', 'address'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];

@@ -9,7 +9,7 @@ import {
   OAuthError, companyForIdAndKey, exchangeAuthorizationCode, findApp, grantAuthorizationCode, type OAuthApp,
 } from '../../services/oauth/authorization-code.js';
 import { API_SCOPE } from './auth.js';
-import { isHttpUrl } from '../../core/http-url.js';
+import { isHttpUrl } from '../../core/absolute-url.js';
 
 interface AuthorizeParams { response_type?: string; client_id?: string; redirect_uri?: string; scope?: string; state?: string }
 

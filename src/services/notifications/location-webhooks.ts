@@ -11,7 +11,7 @@ import type { ServiceContext } from '../context.js';
 import { notFound, type Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import { findOwned } from '../scheduling/load-setup.js';
-import { isHttpUrl } from '../../core/http-url.js';
+import { isHttpUrl } from '../../core/absolute-url.js';
 import { openHeaders, redactHeaders, sealHeaders } from './webhook-headers.js';
 
 export const LOCATION_WEBHOOK_TRIGGERS = ['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.updated'] as const;

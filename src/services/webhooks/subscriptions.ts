@@ -7,7 +7,7 @@ import type { Tx } from '../../store/transaction.js';
 import type { ServiceContext } from '../context.js';
 import { notFound, type Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
-import { isHttpUrl } from '../../core/http-url.js';
+import { isHttpUrl } from '../../core/absolute-url.js';
 
 /** Acuity's documented ceiling per account. */
 export const MAX_WEBHOOKS_PER_COMPANY = 25;
