@@ -1,18 +1,15 @@
 // The whole schema as of the first release. Both backends share it; the only differences are the
 // id column type and, on PostgreSQL, the exclusion constraint that is the last line of defence
 // against double booking of capacity-1 resources.
-import { sql, type Kysely, type CreateTableBuilder } from 'kysely';
-
-type Builder = CreateTableBuilder<string, never>;
+import { sql, type Kysely } from 'kysely';
+import { createTableWithId, type TableBuilder as Builder } from './table-builders.js';
 
 export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
   const pg = dialect === 'postgres';
   const table = (name: string) => {
     const t = db.schema.createTable(name);
     return {
-      withId: (): Builder =>
-        pg ? t.addColumn('id', 'bigserial', (c) => c.primaryKey())
-           : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
+      withId: (): Builder => createTableWithId(db, dialect, name),
       plain: (): Builder => t,
     };
   };

@@ -1,16 +1,12 @@
 // What the Acuity surface stores beyond the first schema: API-created webhook subscriptions, OAuth2
 // authorization codes and tokens, products and orders, and where certificates came from.
-import type { CreateTableBuilder, Kysely } from 'kysely';
-
-type Builder = CreateTableBuilder<string, never>;
+import type { Kysely } from 'kysely';
+import { createTableWithId, withCompany } from './table-builders.js';
 
 export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  const withId = (name: string): Builder => dialect === 'postgres'
-    ? db.schema.createTable(name).addColumn('id', 'bigserial', (c) => c.primaryKey())
-    : db.schema.createTable(name).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-  const company = (b: Builder) => b.addColumn('company_id', 'bigint', (c) => c.notNull().references('companies.id').onDelete('cascade'));
+  const withId = (name: string) => createTableWithId(db, dialect, name);
 
-  await company(withId('webhook_subscriptions'))
+  await withCompany(withId('webhook_subscriptions'))
     .addColumn('uid', 'text', (c) => c.notNull().unique())
     .addColumn('event', 'text', (c) => c.notNull())
     .addColumn('target', 'text', (c) => c.notNull())
@@ -18,7 +14,7 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
     .addColumn('created_at', 'bigint', (c) => c.notNull()).execute();
   await db.schema.createIndex('webhook_subscriptions_company').on('webhook_subscriptions').columns(['company_id', 'event']).execute();
 
-  await company(db.schema.createTable('oauth_codes'))
+  await withCompany(db.schema.createTable('oauth_codes'))
     .addColumn('code_hash', 'text', (c) => c.primaryKey())
     .addColumn('client_id', 'text', (c) => c.notNull())
     .addColumn('redirect_uri', 'text', (c) => c.notNull())
@@ -26,13 +22,13 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .addColumn('used', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 
-  await company(db.schema.createTable('oauth_tokens'))
+  await withCompany(db.schema.createTable('oauth_tokens'))
     .addColumn('token_hash', 'text', (c) => c.primaryKey())
     .addColumn('client_id', 'text', (c) => c.notNull())
     .addColumn('scope', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull()).execute();
 
-  await company(withId('products'))
+  await withCompany(withId('products'))
     .addColumn('uid', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('description', 'text')
@@ -45,7 +41,7 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
     .addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'bigint', (c) => c.notNull()).execute();
 
-  await company(withId('orders'))
+  await withCompany(withId('orders'))
     .addColumn('uid', 'text', (c) => c.notNull().unique())
     .addColumn('product_id', 'bigint', (c) => c.references('products.id').onDelete('set null'))
     .addColumn('customer_id', 'bigint', (c) => c.references('customers.id').onDelete('set null'))

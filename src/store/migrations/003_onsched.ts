@@ -2,12 +2,10 @@
 // recurring hours for one service) and soft deletion of customers, so a deleted customer's
 // appointments keep their history while the email becomes free again.
 import type { Kysely } from 'kysely';
+import { createTableWithId } from './table-builders.js';
 
 export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  const withId = dialect === 'postgres'
-    ? db.schema.createTable('weekly_allocations').addColumn('id', 'bigserial', (c) => c.primaryKey())
-    : db.schema.createTable('weekly_allocations').addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-  await withId
+  await createTableWithId(db, dialect, 'weekly_allocations')
     .addColumn('uid', 'text', (c) => c.notNull().unique())
     .addColumn('company_id', 'bigint', (c) => c.notNull().references('companies.id').onDelete('cascade'))
     .addColumn('resource_id', 'bigint', (c) => c.notNull().references('resources.id').onDelete('cascade'))

@@ -2,15 +2,11 @@
 // in its own transaction; the dispatcher later turns each event into deliveries (one per email or
 // webhook) and sends them. Everything the dispatcher knows lives here, so a restart or a SIGKILL
 // loses nothing: a half-sent delivery is still "sending" with a lease that runs out.
-import type { CreateTableBuilder, Kysely } from 'kysely';
-
-type Builder = CreateTableBuilder<string, never>;
+import type { Kysely } from 'kysely';
+import { createTableWithId, withCompany } from './table-builders.js';
 
 export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  const withId = (name: string): Builder => dialect === 'postgres'
-    ? db.schema.createTable(name).addColumn('id', 'bigserial', (c) => c.primaryKey())
-    : db.schema.createTable(name).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-  const company = (b: Builder) => b.addColumn('company_id', 'bigint', (c) => c.notNull().references('companies.id').onDelete('cascade'));
+  const withId = (name: string) => createTableWithId(db, dialect, name);
 
   // One row per company that changed the defaults; no row means the defaults.
   await db.schema.createTable('notification_settings')
@@ -18,7 +14,7 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
     .addColumn('settings', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull()).execute();
 
-  await company(withId('notification_events'))
+  await withCompany(withId('notification_events'))
     .addColumn('appointment_id', 'bigint', (c) => c.notNull().references('appointments.id').onDelete('cascade'))
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('no_email', 'integer', (c) => c.notNull().defaultTo(0))
@@ -32,7 +28,7 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
   await db.schema.createIndex('notification_events_pending').on('notification_events').columns(['expanded_at', 'id']).execute();
   await db.schema.createIndex('notification_events_ical').on('notification_events').column('ical_uid').execute();
 
-  await company(withId('notification_reminders'))
+  await withCompany(withId('notification_reminders'))
     .addColumn('appointment_id', 'bigint', (c) => c.notNull().references('appointments.id').onDelete('cascade'))
     .addColumn('minutes_before', 'integer', (c) => c.notNull())
     .addColumn('due_at', 'bigint', (c) => c.notNull())
@@ -42,7 +38,7 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
   await db.schema.createIndex('notification_reminders_due').on('notification_reminders').columns(['status', 'due_at']).execute();
   await db.schema.createIndex('notification_reminders_appointment').on('notification_reminders').column('appointment_id').execute();
 
-  await company(withId('notification_deliveries'))
+  await withCompany(withId('notification_deliveries'))
     .addColumn('event_id', 'bigint', (c) => c.references('notification_events.id').onDelete('cascade'))
     .addColumn('reminder_id', 'bigint', (c) => c.references('notification_reminders.id').onDelete('cascade'))
     .addColumn('appointment_id', 'bigint')
@@ -67,7 +63,7 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
 
   // OnSched v3 webhooks: per location (or every location when location_id is null). Acuity's
   // API-created subscriptions live in webhook_subscriptions (002_acuity); these carry more.
-  await company(withId('location_webhooks'))
+  await withCompany(withId('location_webhooks'))
     .addColumn('uid', 'text', (c) => c.notNull().unique())
     .addColumn('location_id', 'bigint', (c) => c.references('locations.id').onDelete('cascade'))
     .addColumn('url', 'text', (c) => c.notNull())

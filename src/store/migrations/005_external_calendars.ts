@@ -2,14 +2,11 @@
 // from each, and the secret token of each resource's outbound iCal feed. A calendar row is also the
 // sync loop's work item: `next_sync_at` says when it is due, `lease_until`/`claimed_by` say which
 // process is reading it, so several processes never fetch the same calendar at once.
-import type { CreateTableBuilder, Kysely } from 'kysely';
-
-type Builder = CreateTableBuilder<string, never>;
+import type { Kysely } from 'kysely';
+import { createTableWithId, withCompany, type TableBuilder as Builder } from './table-builders.js';
 
 export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  const withId = (name: string): Builder => dialect === 'postgres'
-    ? db.schema.createTable(name).addColumn('id', 'bigserial', (c) => c.primaryKey())
-    : db.schema.createTable(name).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  const withId = (name: string) => createTableWithId(db, dialect, name);
 
   await withId('external_calendars')
     .addColumn('uid', 'text', (c) => c.notNull().unique())
