@@ -1,9 +1,9 @@
 // The command line as a user runs it: a real process, real signals, a real database file.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../support/temp-dir.js';
 
 const children: ChildProcess[] = [];
 afterEach(() => { for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL'); });
@@ -29,7 +29,7 @@ function openslot(args: string[], env: Record<string, string>) {
   return { child, exited, waitFor, output: () => output };
 }
 
-const freshDb = () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'openslot-cli-')), 'db.sqlite')}`;
+const freshDb = () => `sqlite:${join(makeTempDir('cli'), 'db.sqlite')}`;
 
 describe('openslot serve', () => {
   it('prints a generated admin token once, serves /health, and exits cleanly on SIGTERM', async () => {
@@ -55,7 +55,7 @@ describe('openslot serve', () => {
 
 describe('openslot import', () => {
   it('creates a company from a YAML setup document and prints its credentials and refs', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'openslot-import-'));
+    const dir = makeTempDir('import');
     const file = join(dir, 'clinic.yaml');
     writeFileSync(file, [
       'name: Yaml Clinic', 'timezone: Asia/Kolkata', 'setup:', '  resources:', '    - ref: ravi', '      name: Ravi',
@@ -68,7 +68,7 @@ describe('openslot import', () => {
   });
 
   it('fails with the path of a bad value and a non-zero exit', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'openslot-import-'));
+    const dir = makeTempDir('import');
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ name: 'Bad', timezone: 'Asia/Kolkata', setup: { services: [{ ref: 's', name: 'S', duration: 20, resources: ['ghost'] }] } }));
     const run = openslot(['import', file], { DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, OPENSLOT_SECRET_KEY: 'k' });

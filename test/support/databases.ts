@@ -2,10 +2,9 @@
 // PostgreSQL when it answers. TEST_DATABASE_URL (set by .ci/run) makes PostgreSQL mandatory; without
 // it, a local server at 127.0.0.1:5432 is used when present, and its absence is printed, not hidden.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { makeTempDir } from './temp-dir.js';
 
 export interface TestBackend {
   name: 'sqlite' | 'postgres';
@@ -32,7 +31,7 @@ if (!postgresAvailable) {
 
 export const sqliteBackend: TestBackend = {
   name: 'sqlite',
-  create: async () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'openslot-test-')), 'openslot.db')}`,
+  create: async () => `sqlite:${join(makeTempDir('sqlite'), 'openslot.db')}`,
   dropAll: async () => {},
 };
 

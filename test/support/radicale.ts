@@ -2,10 +2,10 @@
 // loopback port with a temporary storage folder and one htpasswd user. Returns null when the
 // binary is not installed, so the CalDAV suite can say it is skipped instead of failing.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTempDir } from './temp-dir.js';
 
 export interface Radicale {
   url: string;
@@ -27,7 +27,7 @@ export function radicaleInstalled(): boolean {
 
 export async function startRadicale(): Promise<Radicale | null> {
   if (!radicaleInstalled()) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'openslot-radicale-'));
+  const dir = makeTempDir('radicale');
   const user = 'alice';
   const password = 'correct horse';
   writeFileSync(join(dir, 'users'), `${user}:${password}\n`);
