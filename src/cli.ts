@@ -10,6 +10,7 @@ import { loadOrCreateSecretKey } from './security/secret-key-file.js';
 import { isDomainError } from './core/errors.js';
 import { demoCompany } from './demo/demo-company.js';
 import { printDemoCommands } from './demo/print-demo.js';
+import { stopOnSignals } from './cli/signals.js';
 
 const USAGE = `Usage: openslot <command> [--port N] [--host H] [--database-url URL] [--admin-token T] [--secret-key K]
   serve         run the server (applies pending migrations first)
@@ -28,19 +29,6 @@ function parseArgs(argv: string[]): { command: string | undefined; positional: s
     } else positional.push(arg);
   }
   return { command: positional.shift(), positional, flags };
-}
-
-function stopOnSignals(app: RunningApp): void {
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal} received: closing connections and stopping`);
-    await app.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 async function serve(config: Config): Promise<RunningApp> {
