@@ -23,7 +23,7 @@ export interface NotificationConfig {
   dispatch: boolean;
   /** How often the dispatcher looks for due work. */
   pollIntervalMs: number;
-  /** How long one process may hold a delivery before another may take it over. */
+  /** How long a claim lasts unless renewed (it is, every third of it, while the send is in flight). */
   leaseMs: number;
   /** A webhook receiver or SMTP server slower than this counts as a failed attempt. */
   sendTimeoutMs: number;
@@ -58,8 +58,9 @@ function readNotificationConfig(env: NodeJS.ProcessEnv, pick: (flag: string, nam
     mailFrom: pick('mail-from', 'OPENSLOT_MAIL_FROM') || 'OpenSlot <no-reply@localhost>',
     dispatch: (env.OPENSLOT_DISPATCH ?? 'on') !== 'off',
     pollIntervalMs: millis('OPENSLOT_DISPATCH_INTERVAL_MS', 1_000),
-    // Longer than any one send can take, so a live process never loses a delivery it is still sending.
-    leaseMs: Math.max(millis('OPENSLOT_DISPATCH_LEASE_MS', 60_000), sendTimeoutMs * 2),
+    // Short, so a crashed process's deliveries are taken over within seconds; the dispatcher renews
+    // it while a send is in flight, so it need not outlast the send timeout.
+    leaseMs: millis('OPENSLOT_DISPATCH_LEASE_MS', 10_000),
     sendTimeoutMs,
     retryBaseMs: millis('OPENSLOT_RETRY_BASE_MS', 5_000),
     retryMaxMs: millis('OPENSLOT_RETRY_MAX_MS', 3_600_000),

@@ -1,6 +1,6 @@
 // Durability across real processes: a server killed with SIGKILL after a booking committed loses
 // no notification (the next one delivers it, taking over a delivery left mid-send once its lease
-// runs out), and two servers sharing one PostgreSQL send each notification once.
+// runs out, within 15 s with the default lease), and two servers sharing one PostgreSQL send each notification once.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SecretBox } from '../../src/security/secrets.js';
 import { createAppointment } from '../../src/services/appointments/create-appointment.js';
@@ -76,6 +76,34 @@ describe.each(backends)('notification delivery across processes on $name', (back
     await s.store.close();
     receiver.hooks.length = 0;
   });
+
+  it('with the default lease, a live server keeps a slow send and a killed one\'s delivery is sent by another process within 15 s', async () => {
+    const s = await setup(backend, smtp, receiver);
+    receiver.hooks.length = 0;
+    receiver.respond = (_hook, nth) => (nth === 1 ? new Promise<number>(() => {}) : 200);
+    // Default lease (10 s) and poll interval (1 s); a send timeout far longer than the lease.
+    const env = s.env({ OPENSLOT_DISPATCH_LEASE_MS: '', OPENSLOT_DISPATCH_INTERVAL_MS: '', OPENSLOT_SEND_TIMEOUT_MS: '120000' });
+    const booked = await s.book();
+    const a = await startServerProcess(env);
+    servers.push(a);
+    expect(await until(() => receiver.hooks.length === 1, 20_000)).toBe(true);
+    const b = await startServerProcess(env);
+    servers.push(b);
+    // Longer than one lease: the first server renews it while its send hangs, so the second never takes over.
+    await new Promise((r) => setTimeout(r, 12_000));
+    expect(receiver.hooks).toHaveLength(1);
+    const held = (await s.deliveries()).find((r) => r.channel === 'webhook')!;
+    expect(held).toMatchObject({ status: 'sending', attempts: 1 });
+    expect(held.lease_until!).toBeGreaterThan(Date.now());
+
+    const killedAt = Date.now();
+    await a.kill('SIGKILL');
+    expect(await until(() => receiver.hooks.length === 2, 20_000)).toBe(true);
+    expect(receiver.hooks[1]!.at - killedAt).toBeLessThan(15_000);
+    expect(hookIds(receiver)).toEqual([String(booked.id), String(booked.id)]);
+    await s.store.close();
+    receiver.hooks.length = 0;
+  }, 60_000);
 
   it.skipIf(backend.name !== 'postgres' || !postgresAvailable)('two servers sharing one PostgreSQL send each notification once', async () => {
     const s = await setup(backend, smtp, receiver);

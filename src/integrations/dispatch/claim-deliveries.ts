@@ -2,6 +2,8 @@
 // `attempts`, and every later write about the attempt is fenced on (claimed_by, attempts): if this
 // process stalls past its lease and another takes the delivery over, the stale result is ignored.
 // A delivery still "sending" when its lease ran out belonged to a process that died: it is due again.
+// The lease is short (10 s by default) and renewed while the send is in flight, so a live process
+// keeps a slow send and a dead one's deliveries are taken over within seconds.
 import { sql } from 'kysely';
 import type { Store } from '../../store/database.js';
 import type { NotificationDeliveryRow } from '../../store/schema-notify.js';
@@ -26,4 +28,15 @@ export async function claimDueDeliveries(store: Store, workerId: string, now: nu
       .set({ status: 'sending', claimed_by: workerId, lease_until: now + leaseMs, attempts: sql<number>`attempts + 1` })
       .where('id', 'in', ids).returningAll().execute();
   });
+}
+
+/**
+ * Extends the leases of the deliveries this process is sending now, in one statement. Fenced on the
+ * claimant: a delivery another process has taken over is not renewed.
+ */
+export async function renewLeases(store: Store, workerId: string, ids: readonly number[], now: number, leaseMs: number): Promise<void> {
+  if (ids.length === 0) return;
+  await store.db.updateTable('notification_deliveries').set({ lease_until: now + leaseMs })
+    .where('claimed_by', '=', workerId).where('status', '=', 'sending').where('id', 'in', ids)
+    .execute();
 }

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../services/context.js';
 import type { NotificationDeliveryRow } from '../../store/schema-notify.js';
 import { createMailer, type Mailer } from '../email/mailer.js';
 import type { RetryPolicy } from './backoff.js';
-import { claimDueDeliveries } from './claim-deliveries.js';
+import { claimDueDeliveries, renewLeases } from './claim-deliveries.js';
 import { expandDueReminders, expandPendingEvents } from './expand-pending.js';
 import type { Logger } from './logger.js';
 import { recordOutcome } from './record-outcome.js';
@@ -37,6 +37,21 @@ export function createDispatcher(ctx: ServiceContext, config: NotificationConfig
   let timer: NodeJS.Timeout | null = null;
   let pass: Promise<number> | null = null;
   const inFlight = new Set<Promise<void>>();
+  /** Delivery ids being sent now, whose leases the renewal keeps alive. */
+  const sending = new Map<Promise<void>, number>();
+  let renewal: NodeJS.Timeout | null = null;
+
+  // While anything is in flight, its leases are extended every third of a lease: a slow receiver
+  // never loses its delivery to another process, and a killed process stops renewing at once.
+  function keepLeases(): void {
+    if (renewal || sending.size === 0) return;
+    renewal = setInterval(() => {
+      if (sending.size === 0) { clearInterval(renewal!); renewal = null; return; }
+      renewLeases(ctx.store, workerId, [...sending.values()], ctx.now(), config.leaseMs)
+        .catch((error: unknown) => log.error({ err: error }, 'could not renew delivery leases; will try again'));
+    }, Math.max(Math.floor(config.leaseMs / 3), 10));
+    renewal.unref();
+  }
 
   async function attempt(delivery: NotificationDeliveryRow): Promise<void> {
     const outcome = await sendDelivery(delivery, {
@@ -55,8 +70,10 @@ export function createDispatcher(ctx: ServiceContext, config: NotificationConfig
     return claimed.map((delivery) => {
       const send = attempt(delivery)
         .catch((error: unknown) => log.error({ err: error, deliveryId: delivery.id }, 'could not record a delivery attempt; its lease will expire and it will be retried'))
-        .finally(() => inFlight.delete(send));
+        .finally(() => { inFlight.delete(send); sending.delete(send); });
       inFlight.add(send);
+      sending.set(send, delivery.id);
+      keepLeases();
       return send;
     });
   }
@@ -97,6 +114,7 @@ export function createDispatcher(ctx: ServiceContext, config: NotificationConfig
       if (timer) clearTimeout(timer);
       await pass?.catch(() => undefined);
       await Promise.all(inFlight); // aborted sends end at once and are recorded as failed attempts
+      if (renewal) clearInterval(renewal);
       mail.close();
     },
   };
