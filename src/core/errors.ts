@@ -7,8 +7,8 @@ export const DOMAIN_ERRORS = {
   forbidden: { kind: 'forbidden', message: 'Forbidden.' },
   slot_unavailable: { kind: 'conflict', message: 'The time is not available.' },
   no_available_resource: { kind: 'conflict', message: 'No resource is available at that time.' },
-  too_soon: { kind: 'invalid', message: 'The time is not far enough in advance.' },
-  too_far: { kind: 'invalid', message: 'The time is too far in advance.' },
+  too_soon: { kind: 'refused', message: 'The time is not far enough in advance.' },
+  too_far: { kind: 'refused', message: 'The time is too far in advance.' },
   hold_expired: { kind: 'not_found', message: 'The hold has expired.' },
   invalid_transition: { kind: 'invalid', message: 'The appointment cannot change that way.' },
   appointment_in_past: { kind: 'invalid', message: 'The appointment is in the past.' },
@@ -29,7 +29,7 @@ export const DOMAIN_ERRORS = {
   reschedule_series: { kind: 'invalid', message: 'Class series may not be rescheduled.' },
   class_full: { kind: 'conflict', message: 'The class has no seats left.' },
   idempotency_mismatch: { kind: 'conflict', message: 'The Idempotency-Key was used with a different request.' },
-  limit_reached: { kind: 'invalid', message: 'A limit was reached.' },
+  limit_reached: { kind: 'refused', message: 'A limit was reached.' },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -6,6 +6,8 @@ export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   not_found: 404,
   forbidden: 403,
   conflict: 409,
+  /** Well formed, but a rule refuses it (too soon, too far ahead, a limit reached). */
+  refused: 422,
 };
 
 /** Fastify's own client errors (bad JSON, body too large, unsupported media type) keep their 4xx. */

@@ -38,17 +38,17 @@ describe('External calendar and feed APIs', () => {
   it('connects, lists and disconnects calendars on /v3, never echoing a password or a feed secret', async () => {
     const caldav = await v3.post(`/resource/${R().alice.uid}/externalCalendar`, { type: 'caldav', url: 'http://127.0.0.1:9/dav/alice/work/', username: 'alice', password: 'hunter2' });
     expect(caldav.status).toBe(200);
-    expect(caldav.json).toMatchObject({ object: 'externalCalendar', ResourceId: R().alice.uid, type: 'caldav', url: 'http://127.0.0.1:9/dav/alice/work/', username: 'alice', syncStatus: 'pending' });
+    expect(caldav.data).toMatchObject({ object: 'externalCalendar', ResourceId: R().alice.uid, type: 'caldav', url: 'http://127.0.0.1:9/dav/alice/work/', username: 'alice', syncStatus: 'pending' });
     const secret = await v3.post(`/resource/${R().alice.uid}/externalCalendar`, { Type: 'ics', url: 'webcal://calendar.example.com/calendar/ical/alice%40example.com/private-0123456789abcdef/basic.ics?x=1' });
-    expect(secret.json).toMatchObject({ type: 'ics', url: 'https://calendar.example.com/…/basic.ics', username: null });
+    expect(secret.data).toMatchObject({ type: 'ics', url: 'https://calendar.example.com/…/basic.ics', username: null });
     const list = await v3.get(`/resource/${R().alice.uid}/externalCalendars`);
-    expect(list.json).toMatchObject({ object: 'list', count: 2, data: [{ id: caldav.json.id }, { id: secret.json.id }] });
+    expect(list.json).toMatchObject({ object: 'list', count: 2, data: [{ id: caldav.data.id }, { id: secret.data.id }] });
     for (const text of [caldav.text, secret.text, list.text]) expect(text).not.toMatch(/hunter2|private-0123|0123456789abcdef/);
-    const row = await app.services.store.db.selectFrom('external_calendars').select('source_enc').where('uid', '=', caldav.json.id).executeTakeFirstOrThrow();
+    const row = await app.services.store.db.selectFrom('external_calendars').select('source_enc').where('uid', '=', caldav.data.id).executeTakeFirstOrThrow();
     expect(row.source_enc).not.toContain('hunter2'); // sealed at rest
-    expect((await v3.del(`/resource/${R().alice.uid}/externalCalendar/${secret.json.id}`)).json.id).toBe(secret.json.id);
-    expect((await v3.del(`/resource/${R().bob.uid}/externalCalendar/${caldav.json.id}`)).status).toBe(404); // not Bob's
-    expect((await v3.del(`/resource/${R().alice.uid}/externalCalendar/${caldav.json.id}`)).status).toBe(200);
+    expect((await v3.del(`/resource/${R().alice.uid}/externalCalendar/${secret.data.id}`)).data.id).toBe(secret.data.id);
+    expect((await v3.del(`/resource/${R().bob.uid}/externalCalendar/${caldav.data.id}`)).status).toBe(404); // not Bob's
+    expect((await v3.del(`/resource/${R().alice.uid}/externalCalendar/${caldav.data.id}`)).status).toBe(200);
     expect((await v3.get(`/resource/${R().alice.uid}/externalCalendars`)).json.count).toBe(0);
   });
 
@@ -142,7 +142,7 @@ describe('External calendar and feed APIs', () => {
     expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
     const events = Object.values(ical.sync.parseICS(await feed.text())).filter((c): c is VEvent => c?.type === 'VEVENT');
     expect(events).toHaveLength(1); // the hold is not listed
-    expect(events[0]).toMatchObject({ uid: `${booked.json.id}@openslot`, summary: 'Consultation: Ada Lovelace', status: 'CONFIRMED' });
+    expect(events[0]).toMatchObject({ uid: `${booked.data.id}@openslot`, summary: 'Consultation: Ada Lovelace', status: 'CONFIRMED' });
     expect([events[0].start.getTime(), events[0].end!.getTime()]).toEqual([start, start + 30 * 60_000]);
     const bob = await fetch(app.url + (await admin('GET', `/resources/${R().bob.uid}/feed`)).json.path);
     expect(Object.values(ical.sync.parseICS(await bob.text())).filter((c) => c?.type === 'VEVENT')).toHaveLength(0);

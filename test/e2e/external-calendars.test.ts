@@ -113,7 +113,7 @@ describe.each(backends)('External ICS calendars on $name', (backend) => {
     expect((await v3.post('/appointment/hold', body(R().alice.uid))).status).toBe(409);
     const bob = await v3.post('/appointment/hold', body(R().bob.uid));
     expect(bob.status).toBe(200);
-    await v3.del(`/appointment/${bob.json.id}`);
+    await v3.del(`/appointment/${bob.data.id}`);
   });
 
   it('a feed that goes down keeps its last good busy times and records the error; one that hangs times out without holding up availability', async () => {

@@ -6,7 +6,8 @@ import type { CompanyDocument } from '../../src/services/setup/document.js';
 import type { TestBackend } from '../support/databases.js';
 import { adminHeaders, api, startTestServer } from '../support/server.js';
 
-export type Reply = Awaited<ReturnType<typeof api>>;
+/** An answer; `data` is what the v3 envelope `{success: true, data}` carries (undefined on errors). */
+export type Reply = Awaited<ReturnType<typeof api>> & { data: any };
 
 export interface Company {
   id: number; uid: string; apiKey: string; clientId: string; clientSecret: string;
@@ -38,8 +39,10 @@ export async function accessToken(app: RunningApp, company: Company): Promise<st
 }
 
 export function onsched(app: RunningApp, headers: Record<string, string>): OnSched {
-  const call = (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) =>
-    api(app.url, method, `/v3${path}`, { body, headers: { ...headers, ...extra } });
+  const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Reply> => {
+    const r = await api(app.url, method, `/v3${path}`, { body, headers: { ...headers, ...extra } });
+    return { ...r, data: r.json?.success === true ? r.json.data : undefined };
+  };
   return {
     get: (path) => call('GET', path),
     post: (path, body, extra) => call('POST', path, body ?? {}, extra),

@@ -12,9 +12,9 @@ import { startServer } from './onsched-client.js';
 const day = nextWeekday(4); // a Thursday
 const at = (hhmm: string) => `${day}T${hhmm}:00Z`; // 15:00Z and later is inside New York's 09:00–17:00
 
-function expectError(r: Reply, statusCode: number, name: string, field?: string) {
+function expectError(r: Pick<Reply, "status" | "json" | "text">, statusCode: number, name: string, field?: string) {
   expect(r.status, r.text).toBe(statusCode);
-  expect(r.json).toMatchObject({ statusCode, name, message: expect.any(String), errors: expect.any(Array) });
+  expect(r.json).toMatchObject({ success: false, statusCode, name, message: expect.any(String), errors: expect.any(Array) });
   if (field !== undefined) expect(r.json.errors.map((e: { field: string }) => e.field)).toContain(field);
 }
 
@@ -92,15 +92,15 @@ describe.each(backends)('OnSched errors on $name', (backend) => {
   it('404 for unknown ids, another company\'s objects, and unknown routes', async () => {
     const mine = await v3.post('/appointment/hold', hold('16:00'));
     expect(mine.status).toBe(200);
-    expectError(await otherV3.get(`/appointment/${mine.json.id}`), 404, 'NotFoundError', 'id');
-    expectError(await otherV3.put(`/appointment/${mine.json.id}/book`, { Customer: { firstName: 'Eve', email: 'eve@example.com' } }), 404, 'NotFoundError');
-    expectError(await otherV3.del(`/appointment/${mine.json.id}`), 404, 'NotFoundError');
+    expectError(await otherV3.get(`/appointment/${mine.data.id}`), 404, 'NotFoundError', 'id');
+    expectError(await otherV3.put(`/appointment/${mine.data.id}/book`, { Customer: { firstName: 'Eve', email: 'eve@example.com' } }), 404, 'NotFoundError');
+    expectError(await otherV3.del(`/appointment/${mine.data.id}`), 404, 'NotFoundError');
     expectError(await otherV3.post('/appointment/hold', hold('17:00')), 404, 'NotFoundError', 'ServiceId');
     expectError(await otherV3.get(`/location/${R().main.uid}`), 404, 'NotFoundError');
     expectError(await v3.get('/appointment/00000000-0000-4000-8000-000000000000'), 404, 'NotFoundError');
     expectError(await v3.get('/no/such/route'), 404, 'NotFoundError');
     expectError(await api(app.url, 'DELETE', '/v3/availability', { headers: { 'x-api-key': company.apiKey } }), 404, 'NotFoundError');
-    expect((await v3.get(`/appointment/${mine.json.id}`)).json.status).toBe('IN');
+    expect((await v3.get(`/appointment/${mine.data.id}`)).data.status).toBe('IN');
   });
 
   it('409 for a taken slot and a duplicate customer email', async () => {
@@ -118,7 +118,7 @@ describe.each(backends)('OnSched errors on $name', (backend) => {
     const h = await v3.post('/appointment/hold', { serviceId: R().consult.uid, locationId: R().main.uid, resourceId: R().bob.uid,
       unavailability: { startTime: at('19:00'), endTime: at('19:30') }, customer: { firstName: 'Lin', email: 'lin@example.com' } });
     expect(h.status).toBe(200);
-    expect(h.json).toMatchObject({ status: 'IN', ResourceIds: [R().bob.uid], customer: { firstName: 'Lin' } });
+    expect(h.data).toMatchObject({ status: 'IN', ResourceIds: [R().bob.uid], customer: { firstName: 'Lin' } });
   });
 
   it('replays an Idempotency-Key: the same request gets the first result, a different one is refused', async () => {
@@ -127,29 +127,29 @@ describe.each(backends)('OnSched errors on $name', (backend) => {
     const second = await v3.post('/appointment/hold', hold('20:00'), key);
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
-    expect(second.json.id).toBe(first.json.id);
+    expect(second.data.id).toBe(first.data.id);
     const held = await v3.get(`/appointments?status=IN&startDate=${at('20:00')}&endDate=${at('20:30')}`);
     expect(held.json.total).toBe(1);
     expectError(await v3.post('/appointment/hold', hold('20:30'), key), 409, 'ConflictError', 'Idempotency-Key');
     const bookKey = { 'Idempotency-Key': 'book-20-00' };
-    const booked = await v3.put(`/appointment/${first.json.id}/book`, { Customer: { firstName: 'Ida', email: 'ida@example.com' } }, bookKey);
-    const replay = await v3.put(`/appointment/${first.json.id}/book`, { Customer: { firstName: 'Ida', email: 'ida@example.com' } }, bookKey);
-    expect(booked.json.status).toBe('BK');
+    const booked = await v3.put(`/appointment/${first.data.id}/book`, { Customer: { firstName: 'Ida', email: 'ida@example.com' } }, bookKey);
+    const replay = await v3.put(`/appointment/${first.data.id}/book`, { Customer: { firstName: 'Ida', email: 'ida@example.com' } }, bookKey);
+    expect(booked.data.status).toBe('BK');
     expect(replay.status).toBe(200);
-    expect(replay.json).toEqual(booked.json);
+    expect(replay.data).toEqual(booked.data);
     // Without the key, booking twice is a client mistake.
-    expectError(await v3.put(`/appointment/${first.json.id}/book`, {}), 400, 'BadRequestError');
+    expectError(await v3.put(`/appointment/${first.data.id}/book`, {}), 400, 'BadRequestError');
   });
 
   it('replays an Idempotency-Key on DELETE: a retried delete of a hold gets the first answer, not a 404', async () => {
     const h = await v3.post('/appointment/hold', hold('21:00'));
     const key = { 'Idempotency-Key': 'delete-21-00' };
-    const gone = await v3.del(`/appointment/${h.json.id}`, key);
-    const again = await v3.del(`/appointment/${h.json.id}`, key);
+    const gone = await v3.del(`/appointment/${h.data.id}`, key);
+    const again = await v3.del(`/appointment/${h.data.id}`, key);
     expect(gone.status).toBe(200);
     expect(again.status).toBe(200);
-    expect(again.json).toEqual(gone.json);
-    expectError(await v3.del(`/appointment/${h.json.id}`), 404, 'NotFoundError');
+    expect(again.data).toEqual(gone.data);
+    expectError(await v3.del(`/appointment/${h.data.id}`), 404, 'NotFoundError');
   });
 
   it('serves an OpenAPI document of /v3 alone, without credentials', async () => {

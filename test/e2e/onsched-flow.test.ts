@@ -61,9 +61,9 @@ describe.each(backends)('OnSched booking flow on $name', (backend) => {
       Unavailability: { startTime: entry.start_time, endTime: entry.end_time },
     });
     expect(h.status).toBe(200);
-    expect(h.json).toMatchObject({ status: 'IN', ResourceIds: [R().alice.uid], CustomerId: null, startTime: entry.start_time });
-    expect(Date.parse(h.json.expiresAt) - Date.now()).toBeLessThanOrEqual(2000);
-    held = h.json;
+    expect(h.data).toMatchObject({ status: 'IN', ResourceIds: [R().alice.uid], CustomerId: null, startTime: entry.start_time });
+    expect(Date.parse(h.data.expiresAt) - Date.now()).toBeLessThanOrEqual(2000);
+    held = h.data;
     expect(offeredAt(await availability('&roundRobin=NONE'), starts[0])).toEqual([R().bob.uid]);
     const again = await v3.post('/appointment/hold', body(starts[0], [R().alice.uid]));
     expect(again.status).toBe(409);
@@ -73,20 +73,20 @@ describe.each(backends)('OnSched booking flow on $name', (backend) => {
   it('books the hold with a customer (IN → BK)', async () => {
     const b = await v3.put(`/appointment/${held.id}/book`, { Customer: customer });
     expect(b.status).toBe(200);
-    expect(b.json).toMatchObject({ id: held.id, status: 'BK', expiresAt: null, customer: { firstName: 'Ada', email: 'ada@example.com' } });
-    expect(b.json.CustomerId).toEqual(expect.any(String));
-    expect((await v3.get(`/appointment/${held.id}`)).json.status).toBe('BK');
+    expect(b.data).toMatchObject({ id: held.id, status: 'BK', expiresAt: null, customer: { firstName: 'Ada', email: 'ada@example.com' } });
+    expect(b.data.CustomerId).toEqual(expect.any(String));
+    expect((await v3.get(`/appointment/${held.id}`)).data.status).toBe('BK');
   });
 
   it('books directly (BK) and finds the customer by email instead of creating another', async () => {
     const d = await v3.post('/appointment', body(starts[2], [R().alice.uid], { Customer: { firstName: 'Ada', lastName: 'L', email: 'ADA@example.com' } }));
     expect(d.status).toBe(200);
-    expect(d.json.status).toBe('BK');
+    expect(d.data.status).toBe('BK');
     const first = await v3.get(`/appointment/${held.id}`);
-    expect(d.json.CustomerId).toBe(first.json.CustomerId);
+    expect(d.data.CustomerId).toBe(first.data.CustomerId);
     const byEmail = await v3.get('/customers?email=ada@example.com');
     expect(byEmail.json.total).toBe(1);
-    direct = d.json;
+    direct = d.data;
   });
 
   it('an expired hold frees its slot at once, and booking it late is refused with 404', async () => {
@@ -95,18 +95,18 @@ describe.each(backends)('OnSched booking flow on $name', (backend) => {
     expect(offeredAt(await availability('&roundRobin=NONE'), starts[4])).toEqual([R().alice.uid]);
     await sleep(2300); // the location's expirationDelay is 2 s
     expect(offeredAt(await availability('&roundRobin=NONE'), starts[4])).toEqual(sorted(R().alice.uid, R().bob.uid));
-    const late = await v3.put(`/appointment/${h.json.id}/book`, { Customer: customer });
+    const late = await v3.put(`/appointment/${h.data.id}/book`, { Customer: customer });
     expect(late.status).toBe(404);
     expect(late.json.name).toBe('NotFoundError');
-    expect((await v3.get(`/appointment/${h.json.id}`)).status).toBe(404);
+    expect((await v3.get(`/appointment/${h.data.id}`)).status).toBe(404);
   });
 
   it('BALANCED offers and books the person with fewer bookings this week', async () => {
     // Alice has two bookings, Bob none.
     expect(offeredAt(await availability('&roundRobin=BALANCED'), starts[8])).toEqual([R().bob.uid]);
     const h = await v3.post('/appointment/hold', body(starts[8], [R().alice.uid, R().bob.uid], { roundRobin: 'BALANCED' }));
-    expect(h.json.ResourceIds).toEqual([R().bob.uid]);
-    expect((await v3.del(`/appointment/${h.json.id}`)).status).toBe(200);
+    expect(h.data.ResourceIds).toEqual([R().bob.uid]);
+    expect((await v3.del(`/appointment/${h.data.id}`)).status).toBe(200);
   });
 
   it('RANDOM offers exactly one of the free people per time, and books one of them', async () => {
@@ -115,9 +115,9 @@ describe.each(backends)('OnSched booking flow on $name', (backend) => {
     expect(offeredAt(r, starts[0])).toEqual([R().bob.uid]); // Alice is booked then
     const h = await v3.post('/appointment/hold', body(starts[9], [R().alice.uid, R().bob.uid], { roundRobin: 'RANDOM' }));
     expect(h.status).toBe(200);
-    expect(h.json.ResourceIds).toHaveLength(1);
-    expect([R().alice.uid, R().bob.uid]).toContain(h.json.ResourceIds[0]);
-    expect((await v3.del(`/appointment/${h.json.id}`)).status).toBe(200);
+    expect(h.data.ResourceIds).toHaveLength(1);
+    expect([R().alice.uid, R().bob.uid]).toContain(h.data.ResourceIds[0]);
+    expect((await v3.del(`/appointment/${h.data.id}`)).status).toBe(200);
   });
 
   it('COMBINED offers only times when every requested person is free, and books them together', async () => {
@@ -127,7 +127,7 @@ describe.each(backends)('OnSched booking flow on $name', (backend) => {
     expect(offeredAt(r, starts[10])).toEqual(sorted(R().alice.uid, R().bob.uid));
     const b = await v3.post('/appointment', body(starts[10], [R().alice.uid, R().bob.uid], { roundRobin: 'COMBINED', Customer: customer }));
     expect(b.status).toBe(200);
-    expect(sorted(...b.json.ResourceIds)).toEqual(sorted(R().alice.uid, R().bob.uid));
+    expect(sorted(...b.data.ResourceIds)).toEqual(sorted(R().alice.uid, R().bob.uid));
     expect(offeredAt(await availability('&roundRobin=NONE'), starts[10])).toEqual([]);
   });
 
@@ -142,7 +142,7 @@ describe.each(backends)('OnSched booking flow on $name', (backend) => {
     expect(offeredAt(await availability('&roundRobin=NONE'), starts[2])).toEqual([R().bob.uid]);
     const c = await v3.put(`/appointment/${direct.id}/cancel`);
     expect(c.status).toBe(200);
-    expect(c.json.status).toBe('CN');
+    expect(c.data.status).toBe('CN');
     expect(offeredAt(await availability('&roundRobin=NONE'), starts[2])).toEqual(sorted(R().alice.uid, R().bob.uid));
     expect((await v3.put(`/appointment/${direct.id}/cancel`)).status).toBe(400);
   });
@@ -150,10 +150,10 @@ describe.each(backends)('OnSched booking flow on $name', (backend) => {
   it('reschedule leaves the original RE and returns a new BK at the new time', async () => {
     const moved = await v3.put(`/appointment/${held.id}/reschedule`, { Unavailability: slot(starts[12]) });
     expect(moved.status).toBe(200);
-    expect(moved.json).toMatchObject({ status: 'BK', startTime: starts[12], ResourceIds: [R().alice.uid], rescheduledFromId: held.id });
-    expect(moved.json.id).not.toBe(held.id);
+    expect(moved.data).toMatchObject({ status: 'BK', startTime: starts[12], ResourceIds: [R().alice.uid], rescheduledFromId: held.id });
+    expect(moved.data.id).not.toBe(held.id);
     const original = await v3.get(`/appointment/${held.id}`);
-    expect(original.json).toMatchObject({ status: 'RE', rescheduledToId: moved.json.id });
+    expect(original.data).toMatchObject({ status: 'RE', rescheduledToId: moved.data.id });
     const r = await availability('&roundRobin=NONE');
     expect(offeredAt(r, starts[0])).toEqual(sorted(R().alice.uid, R().bob.uid));
     expect(offeredAt(r, starts[12])).toEqual([R().bob.uid]);
@@ -161,12 +161,12 @@ describe.each(backends)('OnSched booking flow on $name', (backend) => {
 
   it('reserve (RS) holds without expiry; confirm books it; notes and CustomFields can be edited', async () => {
     const rs = await v3.post('/appointment/reserve', body(starts[14], [R().bob.uid], { CustomFields: { source: 'web' } }));
-    expect(rs.json).toMatchObject({ status: 'RS', expiresAt: null, CustomFields: { source: 'web' } });
-    const confirmed = await v3.put(`/appointment/${rs.json.id}/confirm`);
-    expect(confirmed.json).toMatchObject({ status: 'BK', confirmed: true });
-    const edited = await v3.put(`/appointment/${rs.json.id}`, { notes: 'Bring forms', CustomFields: { room: 4 } });
-    expect(edited.json).toMatchObject({ notes: 'Bring forms', CustomFields: { source: 'web', room: 4 } });
-    expect((await v3.del(`/appointment/${rs.json.id}`)).status).toBe(400); // only holds may be deleted
+    expect(rs.data).toMatchObject({ status: 'RS', expiresAt: null, CustomFields: { source: 'web' } });
+    const confirmed = await v3.put(`/appointment/${rs.data.id}/confirm`);
+    expect(confirmed.data).toMatchObject({ status: 'BK', confirmed: true });
+    const edited = await v3.put(`/appointment/${rs.data.id}`, { notes: 'Bring forms', CustomFields: { room: 4 } });
+    expect(edited.data).toMatchObject({ notes: 'Bring forms', CustomFields: { source: 'web', room: 4 } });
+    expect((await v3.del(`/appointment/${rs.data.id}`)).status).toBe(400); // only holds may be deleted
   });
 
   it('lists appointments with filters and the list envelope', async () => {

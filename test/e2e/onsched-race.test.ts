@@ -32,6 +32,6 @@ describe.each(backends)('OnSched holds racing on $name', (backend) => {
     for (const r of conflicts) expect(r.json).toMatchObject({ statusCode: 409, name: 'ConflictError' });
     const held = await api(app.url, 'GET', `/v3/appointments?status=IN`, { headers: { 'x-api-key': company.apiKey } });
     expect(held.json.total).toBe(1);
-    expect(held.json.data[0].id).toBe(won[0].json.id);
+    expect(held.json.data[0].id).toBe(won[0].json.data.id);
   });
 });

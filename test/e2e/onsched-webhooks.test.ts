@@ -44,23 +44,23 @@ describe.each(backends)('OnSched webhooks on $name', (backend) => {
   it('creates, lists, updates by posting the same url, and deletes', async () => {
     const created = await v3.post(`/webhook?locationId=${R().main.uid}`, { url: `${receiver.url}/temp`, triggers: ['appointment.cancelled'] });
     expect(created.status).toBe(200);
-    expect(created.json).toMatchObject({ object: 'webhook', locationId: R().main.uid, url: `${receiver.url}/temp`, triggers: ['appointment.cancelled'], active: true, headers: {} });
-    expect(created.json.secret).toMatch(/^whsec_/);
+    expect(created.data).toMatchObject({ object: 'webhook', locationId: R().main.uid, url: `${receiver.url}/temp`, triggers: ['appointment.cancelled'], active: true, headers: {} });
+    expect(created.data.secret).toMatch(/^whsec_/);
     const again = await v3.post(`/webhook?locationId=${R().main.uid}`, { url: `${receiver.url}/temp`, active: false });
-    expect(again.json).toMatchObject({ id: created.json.id, active: false, secret: created.json.secret });
+    expect(again.data).toMatchObject({ id: created.data.id, active: false, secret: created.data.secret });
     const list = await v3.get(`/webhook?LocationId=${R().main.uid}`);
-    expect(list.json).toMatchObject({ object: 'list', count: 1, data: [{ id: created.json.id, active: false }] });
-    expect((await v3.del(`/webhook/${created.json.id}`)).json.id).toBe(created.json.id);
+    expect(list.json).toMatchObject({ object: 'list', count: 1, data: [{ id: created.data.id, active: false }] });
+    expect((await v3.del(`/webhook/${created.data.id}`)).data.id).toBe(created.data.id);
     expect((await v3.get('/webhook')).json.count).toBe(0);
   });
 
   it('a hold fires nothing; booking it fires one signed appointment.booked with the appointment', async () => {
     const hook = await v3.post(`/webhook?locationId=${R().main.uid}`, { url: `${receiver.url}/onsched`, headers: { authorization: 'Bearer receiver-token' } });
     // Header values are credentials: shown by name only, and sealed at rest.
-    expect(hook.json.headers).toEqual({ authorization: '[redacted]' });
+    expect(hook.data.headers).toEqual({ authorization: '[redacted]' });
     const listed = (await v3.get(`/webhook?locationId=${R().main.uid}`)).json.data as Array<Record<string, unknown>>;
-    expect(listed.find((w) => w.id === hook.json.id)?.headers).toEqual({ authorization: '[redacted]' });
-    const stored = await app.services.store.db.selectFrom('location_webhooks').select('headers').where('uid', '=', hook.json.id).executeTakeFirstOrThrow();
+    expect(listed.find((w) => w.id === hook.data.id)?.headers).toEqual({ authorization: '[redacted]' });
+    const stored = await app.services.store.db.selectFrom('location_webhooks').select('headers').where('uid', '=', hook.data.id).executeTakeFirstOrThrow();
     expect(stored.headers).not.toContain('receiver-token');
     const start = `${nextWeekday(3)}T15:00:00Z`;
     const held = await v3.post('/appointment/hold', { LocationId: R().main.uid, ServiceId: R().consult.uid, ResourceIds: [R().alice.uid],
@@ -68,7 +68,7 @@ describe.each(backends)('OnSched webhooks on $name', (backend) => {
     expect(held.status).toBe(200);
     await new Promise((r) => setTimeout(r, 500)); // several dispatcher passes
     expect(receiver.hooks).toHaveLength(0);
-    const booked = await v3.put(`/appointment/${held.json.id}/book`, { Customer: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' } });
+    const booked = await v3.put(`/appointment/${held.data.id}/book`, { Customer: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' } });
     expect(booked.status).toBe(200);
     expect(await until(() => receiver.hooks.length === 1)).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
@@ -79,10 +79,10 @@ describe.each(backends)('OnSched webhooks on $name', (backend) => {
       .where('channel', '=', 'webhook').where('purpose', '=', 'appointment.booked').executeTakeFirstOrThrow();
     expect(delivery.payload).not.toContain('receiver-token');
     expect(JSON.parse(delivery.payload).headers).toEqual({ authorization: '[redacted]' });
-    expect(verifyOpenslotSignature(String(got.headers['x-openslot-signature']), got.body, hook.json.secret, Math.floor(Date.now() / 1000))).toBe(true);
+    expect(verifyOpenslotSignature(String(got.headers['x-openslot-signature']), got.body, hook.data.secret, Math.floor(Date.now() / 1000))).toBe(true);
     const body = JSON.parse(got.body);
-    expect(body).toMatchObject({ event: 'appointment.booked', appointment: { id: held.json.id, status: 'BK', LocationId: R().main.uid, customer: { email: 'ada@example.com' } } });
+    expect(body).toMatchObject({ event: 'appointment.booked', appointment: { id: held.data.id, status: 'BK', LocationId: R().main.uid, customer: { email: 'ada@example.com' } } });
     // The same object GET /v3/appointment/{id} answers with, field for field.
-    expect(body.appointment).toEqual((await v3.get(`/appointment/${held.json.id}`)).json);
+    expect(body.appointment).toEqual((await v3.get(`/appointment/${held.data.id}`)).data);
   });
 });

@@ -84,7 +84,7 @@ export function fromDomain(error: DomainError, quoted: Quoted = {}): AcuityError
     case 'limit_reached':
       return acuityError(400, 'limit_reached', error.message);
     default: {
-      const status = error.kind === 'not_found' ? 404 : error.kind === 'forbidden' ? 403 : STATUS_OF_KIND[error.kind] === 409 ? 400 : STATUS_OF_KIND[error.kind];
+      const status = error.kind === 'not_found' ? 404 : error.kind === 'forbidden' ? 403 : STATUS_OF_KIND[error.kind] === 409 || STATUS_OF_KIND[error.kind] === 422 ? 400 : STATUS_OF_KIND[error.kind];
       return acuityError(status, status === 404 ? 'not_found' : status === 403 ? 'forbidden' : error.code, error.message);
     }
   }

@@ -58,7 +58,7 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
 
 export async function oauthRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
   app.post<{ Body: Static<typeof TokenRequest> }>('/oauth/token', {
-    config: { onschedPublic: true },
+    config: { onschedPublic: true, onschedRaw: true },
     schema: {
       tags: ['auth'], summary: 'Exchange client credentials for a bearer token', security: [],
       body: TokenRequest, response: { 200: TokenResponse, ...ErrorResponses },

@@ -1,19 +1,20 @@
-// Every failure on /v3 in OnSched's shape: {statusCode, name, message, errors: [{field, message}]}.
+// Every failure on /v3 in OnSched's shape: {success: false, statusCode, name, message, errors: [{field, message}]}
+// (a superset of the documented body and of what OnSched's central error handler emits).
 import type { FastifyError } from 'fastify';
 import { isDomainError } from '../../core/errors.js';
 import { STATUS_OF_KIND, frameworkClientStatus } from '../status.js';
 import { describeValidationError } from './validation.js';
 
 export interface FieldError { field: string; message: string }
-export interface OnschedErrorBody { statusCode: number; name: string; message: string; errors: FieldError[] }
+export interface OnschedErrorBody { success: false; statusCode: number; name: string; message: string; errors: FieldError[] }
 
 const NAMES: Record<number, string> = {
-  400: 'BadRequestError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError',
+  400: 'BadRequestError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError', 422: 'UnprocessableEntityError',
   413: 'PayloadTooLargeError', 415: 'UnsupportedMediaTypeError', 500: 'InternalServerError',
 };
 
 export function errorBody(statusCode: number, message: string, errors: FieldError[] = []): OnschedErrorBody {
-  return { statusCode, name: NAMES[statusCode] ?? (statusCode < 500 ? 'BadRequestError' : 'InternalServerError'), message, errors };
+  return { success: false, statusCode, name: NAMES[statusCode] ?? (statusCode < 500 ? 'BadRequestError' : 'InternalServerError'), message, errors };
 }
 
 /** Thrown by the surface itself for what the domain has no word for (missing credentials). */

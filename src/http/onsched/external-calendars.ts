@@ -11,8 +11,8 @@ import { addExternalCalendar, deleteExternalCalendar, listExternalCalendars, typ
 import type { ServiceContext } from '../../services/context.js';
 import { companyOf } from './auth.js';
 import { iso } from './render.js';
-import { idempotency, listOf } from './request.js';
-import { ErrorResponses, IdParams, ListOf, Nullable, StringEnum, Uuid, doc } from './schemas/common.js';
+import { idempotency } from './request.js';
+import { ErrorResponses, IdParams, Nullable, StringEnum, Uuid, doc } from './schemas/common.js';
 
 // The same fields as the setup document's, but lenient about unknown ones, as every /v3 body is.
 const CalendarBody = Type.Object(ExternalCalendarSchema.properties);
@@ -38,11 +38,8 @@ const render = (c: ExternalCalendarView): Static<typeof ExternalCalendar> => ({
 export async function externalCalendarRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
   const one = { 200: ExternalCalendar, ...ErrorResponses };
   app.get<{ Params: IdParams }>('/resource/:id/externalCalendars', {
-    schema: { ...doc('resources', "A resource's connected external calendars"), params: IdParams, response: { 200: ListOf(ExternalCalendar), ...ErrorResponses } },
-  }, async (request) => {
-    const items = (await listExternalCalendars(services, companyOf(request), request.params.id)).map(render);
-    return listOf({ limit: items.length, offset: 0 }, { total: items.length, items });
-  });
+    schema: { ...doc('resources', "A resource's connected external calendars"), params: IdParams, response: { 200: Type.Array(ExternalCalendar), ...ErrorResponses } },
+  }, async (request) => (await listExternalCalendars(services, companyOf(request), request.params.id)).map(render));
 
   app.post<{ Params: IdParams; Body: CalendarBody }>('/resource/:id/externalCalendar', {
     schema: { ...doc('resources', 'Connect an external calendar (iCal feed or CalDAV) to a resource'), params: IdParams, body: CalendarBody, response: one },

@@ -10,13 +10,13 @@ const SECURITY_SCHEMES = {
 
 const INFO = {
   title: 'OpenSlot — OnSched v3 compatible API', version: '0.1.0',
-  description: 'The OnSched v3 booking API served by OpenSlot. Authenticate with a bearer token from POST /v3/oauth/token or an x-api-key header. Errors: {statusCode, name, message, errors:[{field, message}]}.',
+  description: 'The OnSched v3 booking API served by OpenSlot. Authenticate with a bearer token from POST /v3/oauth/token or an x-api-key header. Every 2xx body is {success: true, data} (lists add object, page, limit, count, total, hasMore). Errors: {success: false, statusCode, name, message, errors:[{field, message}]}; 422 UnprocessableEntityError when a booking rule refuses a well-formed request.',
 };
 
 export async function openapiRoute(app: FastifyInstance, prefix: string): Promise<void> {
   let cached: unknown;
   // Public like OnSched's own docs: no credentials needed to read the API description.
-  app.get('/openapi.json', { config: { onschedPublic: true }, schema: { hide: true } }, async () => {
+  app.get('/openapi.json', { config: { onschedPublic: true, onschedRaw: true }, schema: { hide: true } }, async () => {
     const whole = app.swagger() as { components?: Record<string, unknown> };
     cached ??= openApiForPrefix(whole, prefix, {
       info: INFO,

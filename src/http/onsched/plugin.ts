@@ -9,6 +9,7 @@ import { appointmentCreateRoutes } from './appointments.js';
 import { authenticate, oauthRoutes } from './auth.js';
 import { availabilityRoutes } from './availability.js';
 import { customerRoutes } from './customers.js';
+import { useEnvelope } from './envelope.js';
 import { errorBody, renderError } from './errors.js';
 import { externalCalendarRoutes } from './external-calendars.js';
 import { locationRoutes } from './locations.js';
@@ -34,6 +35,7 @@ export const onschedPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { s
     json(request, text, done);
   });
 
+  useEnvelope(app);
   app.addHook('onRequest', authenticate(services));
   app.addHook('preValidation', async (request) => {
     const schema = request.routeOptions.schema;

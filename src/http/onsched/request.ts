@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { DomainError } from '../../core/errors.js';
 import { isValidZone } from '../../core/time/zoned-days.js';
 import type { PageRequest } from '../../services/catalog/list-page.js';
+import { listPage } from './envelope.js';
 import { fingerprint, type Idempotency } from '../../services/run-action.js';
 
 export const invalid = (field: string, message: string, value?: unknown) => new DomainError('invalid_input', { field, message, value });
@@ -39,9 +40,7 @@ export function zoneParam(zone: string | undefined, field = 'timezone'): string 
 export const pageOf = (query: { limit: number; page: number }): PageRequest => ({ limit: query.limit, offset: (query.page - 1) * query.limit });
 
 /** The list envelope around one page. */
-export function listOf<T>(page: PageRequest, result: { total: number; items: T[] }) {
-  return { object: 'list' as const, hasMore: page.offset + result.items.length < result.total, count: result.items.length, total: result.total, data: result.items };
-}
+export const listOf = <T>(page: PageRequest, result: { total: number; items: T[] }) => listPage(page, result.total, result.items);
 
 const MAX_KEY_LENGTH = 255;
 

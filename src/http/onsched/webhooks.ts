@@ -8,8 +8,8 @@ import {
   LOCATION_WEBHOOK_TRIGGERS, deleteLocationWebhook, listLocationWebhooks, saveLocationWebhook, type LocationWebhookView,
 } from '../../services/notifications/location-webhooks.js';
 import { companyOf } from './auth.js';
-import { idempotency, listOf } from './request.js';
-import { ErrorResponses, IdParams, ListOf, Nullable, StringEnum, Uuid, doc } from './schemas/common.js';
+import { idempotency } from './request.js';
+import { ErrorResponses, IdParams, Nullable, StringEnum, Uuid, doc } from './schemas/common.js';
 
 const Trigger = StringEnum(LOCATION_WEBHOOK_TRIGGERS);
 const Headers = Type.Record(Type.String(), Type.String({ maxLength: 2000 }), { description: 'Extra request headers sent with every delivery' });
@@ -40,11 +40,8 @@ const render = (w: LocationWebhookView) => ({
 
 export async function webhookRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
   app.get<{ Querystring: LocationQuery }>('/webhook', {
-    schema: { ...doc('webhooks', "The location's webhooks (all of the company's without locationId)"), querystring: LocationQuery, response: { 200: ListOf(Webhook), ...ErrorResponses } },
-  }, async (request) => {
-    const items = (await listLocationWebhooks(services, companyOf(request), request.query.locationId)).map(render);
-    return listOf({ limit: items.length, offset: 0 }, { total: items.length, items });
-  });
+    schema: { ...doc('webhooks', "The location's webhooks (all of the company's without locationId)"), querystring: LocationQuery, response: { 200: Type.Array(Webhook), ...ErrorResponses } },
+  }, async (request) => (await listLocationWebhooks(services, companyOf(request), request.query.locationId)).map(render));
 
   app.post<{ Querystring: LocationQuery; Body: WebhookBody }>('/webhook', {
     schema: {

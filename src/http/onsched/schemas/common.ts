@@ -1,6 +1,7 @@
 // Building blocks of the /v3 schemas. Declared once, they drive validation, the TypeScript types
 // of the handlers and the OpenAPI document.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { ListEnvelope } from '../envelope.js';
 
 /** A string enum that validates with Ajv's `enum` keyword, so the error lists the allowed values. */
 export const StringEnum = <const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) =>
@@ -18,18 +19,17 @@ export const IdParams = Type.Object({ id: Uuid });
 export type IdParams = Static<typeof IdParams>;
 
 export const FieldErrors = Type.Array(Type.Object({ field: Type.String(), message: Type.String() }));
-export const ErrorBody = Type.Object({ statusCode: Type.Integer(), name: Type.String(), message: Type.String(), errors: FieldErrors });
-export const ErrorResponses = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+export const ErrorBody = Type.Object({ success: Type.Literal(false), statusCode: Type.Integer(), name: Type.String(), message: Type.String(), errors: FieldErrors });
+/** 422: the request is well formed but a booking rule refuses it (too soon, too far ahead, a limit). */
+export const ErrorResponses = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
 export const Paging = {
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   page: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 }),
 };
 
-/** The list envelope (OnSched v1's): one page of `data` and how many there are in all. */
-export const ListOf = <T extends TSchema>(item: T) => Type.Object({
-  object: Type.Literal('list'), hasMore: Type.Boolean(), count: Type.Integer(), total: Type.Integer(), data: Type.Array(item),
-});
+/** A paged list: the full list envelope (see envelope.ts). A route returning a whole list declares Type.Array(item). */
+export const ListOf = ListEnvelope;
 
 /** Business hours: one entry per window, dayOfWeek 0 (Sunday) to 6 (Saturday). */
 export const WeeklyAvailability = Type.Array(Type.Object({
