@@ -6,6 +6,7 @@ export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   not_found: 404,
   forbidden: 403,
   conflict: 409,
+  unprocessable: 422,
 };
 
 /** Fastify's own client errors (bad JSON, body too large, unsupported media type) keep their 4xx. */

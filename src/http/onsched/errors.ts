@@ -8,7 +8,7 @@ export interface FieldError { field: string; message: string }
 export interface OnschedErrorBody { statusCode: number; name: string; message: string; errors: FieldError[] }
 
 const NAMES: Record<number, string> = {
-  400: 'BadRequestError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError',
+  400: 'BadRequestError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError', 422: 'UnprocessableEntityError',
   413: 'PayloadTooLargeError', 415: 'UnsupportedMediaTypeError', 500: 'InternalServerError',
 };
 
