@@ -30,6 +30,8 @@ export const DOMAIN_ERRORS = {
   class_full: { kind: 'conflict', message: 'The class has no seats left.' },
   idempotency_mismatch: { kind: 'conflict', message: 'The Idempotency-Key was used with a different request.' },
   limit_reached: { kind: 'refused', message: 'A limit was reached.' },
+  // A well-formed booking refused by one of the service's booking limits (OnSched answers 422).
+  booking_limit_reached: { kind: 'refused', message: 'A booking limit of the service was reached.' },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -83,6 +83,8 @@ export function fromDomain(error: DomainError, quoted: Quoted = {}): AcuityError
       return acuityError(400, 'duplicate_client', 'A client with that email already exists.');
     case 'limit_reached':
       return acuityError(400, 'limit_reached', error.message);
+    case 'booking_limit_reached':
+      return acuityError(400, 'booking_limit_reached', error.message);
     default: {
       const status = error.kind === 'not_found' ? 404 : error.kind === 'forbidden' ? 403 : STATUS_OF_KIND[error.kind] === 409 || STATUS_OF_KIND[error.kind] === 422 ? 400 : STATUS_OF_KIND[error.kind];
       return acuityError(status, status === 404 ? 'not_found' : status === 403 ? 'forbidden' : error.code, error.message);
