@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { ServiceContext } from '../services/context.js';
 import { adminPlugin } from './admin/plugin.js';
 import { onschedPlugin } from './onsched/plugin.js';
+import { onschedV1Plugin, stripV1TrailingSlash } from './onsched-v1/plugin.js';
 import { acuityPlugin } from './acuity/plugin.js';
 import { acuityOAuthPlugin } from './acuity/oauth.js';
 import { icalFeedPlugin } from './ical-feed.js';
@@ -21,6 +22,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
     // Ids in paths are UUIDs or integers; keep the router strict and bodies modest.
     bodyLimit: 1_048_576,
+    // OnSched v1 clients add trailing slashes; only those paths are rewritten.
+    rewriteUrl: (request) => stripV1TrailingSlash(request.url ?? '/'),
   });
   await app.register(formbody);
   await app.register(swagger, {
@@ -41,6 +44,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   await app.register(adminPlugin, { prefix: '/admin/v1', services: opts.services, adminTokenHash: opts.adminTokenHash });
   await app.register(onschedPlugin, { prefix: '/v3', services: opts.services });
+  await app.register(onschedV1Plugin, { services: opts.services });
   await app.register(acuityPlugin, { prefix: '/api/v1', services: opts.services });
   await app.register(acuityOAuthPlugin, { prefix: '/oauth2', services: opts.services });
   await app.register(icalFeedPlugin, { services: opts.services });

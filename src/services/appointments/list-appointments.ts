@@ -11,6 +11,8 @@ export interface AppointmentFilter {
   serviceKeys?: Key[];
   customerKey?: Key;
   statuses?: string[];
+  /** Only appointments flagged (true) or not flagged (false) as no-shows. */
+  noShow?: boolean;
   /** Appointments starting in [from, to). */
   from?: number;
   to?: number;
@@ -37,6 +39,7 @@ export async function listAppointments(ctx: ServiceContext, companyId: number, f
   if (customerIds) q = q.where('a.customer_id', 'in', customerIds);
   if (resourceIds) q = q.where('a.id', 'in', tx.selectFrom('appointment_resources').select('appointment_id').where('resource_id', 'in', resourceIds));
   if (f.statuses?.length) q = q.where('a.status', 'in', f.statuses);
+  if (f.noShow !== undefined) q = q.where('a.no_show', '=', f.noShow ? 1 : 0);
   if (f.from !== undefined) q = q.where('a.start_at', '>=', f.from);
   if (f.to !== undefined) q = q.where('a.start_at', '<', f.to);
   const c = f.customer;

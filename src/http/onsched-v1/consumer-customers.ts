@@ -1,0 +1,65 @@
+// v1 customers: list, create, read, update, delete. The email is unique per company (a duplicate is
+// a 409), as on /v3.
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { createCustomer, deleteCustomer, getCustomer, listCustomers, updateCustomer, type CustomerFields, type CustomerRecord } from '../../services/customers/customers.js';
+import type { ServiceContext } from '../../services/context.js';
+import { companyOf } from './auth.js';
+import { idempotencyOf } from './idempotency.js';
+import { utcIso } from './local-time.js';
+import { IdParams, Paging, invalid, pageOf, v1List } from './request.js';
+import { CustomerInputModel, CustomerListViewModel, CustomerUpdateModel, CustomerViewModel } from './schemas/customer-models.js';
+import { complete } from './schemas/v1-types.js';
+
+const ListQuery = Type.Object({
+  email: Type.Optional(Type.String({ maxLength: 320 })), lastname: Type.Optional(Type.String({ maxLength: 200 })),
+  locationId: Type.Optional(Type.String({ maxLength: 64 })), groupId: Type.Optional(Type.String()), deleted: Type.Optional(Type.Boolean()), ...Paging,
+});
+const tags = ['v1 consumer'];
+type Body = Static<typeof CustomerInputModel> | Static<typeof CustomerUpdateModel>;
+
+export const renderCustomer = (c: CustomerRecord) => complete(CustomerViewModel, {
+  id: String(c.id), object: 'customer', firstname: c.firstName, lastname: c.lastName, name: `${c.firstName} ${c.lastName}`.trim(),
+  email: c.email, contact: c.phone ? { mobilePhone: c.phone, phoneType: 'M' } : null, deletedStatus: false,
+  createdOn: utcIso(c.createdAt), registrationDate: utcIso(c.createdAt), customFields: {},
+});
+
+/** firstname/lastname, else `name` split at the first space; the phone from the contact block. */
+function fields(b: Body, creating: boolean): CustomerFields {
+  let firstName = b.firstname ?? undefined;
+  let lastName = b.lastname ?? undefined;
+  if (b.name && firstName === undefined) {
+    const [first, ...rest] = b.name.trim().split(/\s+/);
+    firstName = first;
+    lastName ??= rest.join(' ');
+  }
+  if (creating && !firstName) throw invalid('firstname', 'firstname (or name) is required');
+  const c = b.contact;
+  const phone = c ? (c.mobilePhone ?? c.homePhone ?? c.businessPhone ?? undefined) : undefined;
+  return { firstName, lastName: lastName ?? (creating ? '' : undefined), email: b.email === undefined ? undefined : b.email, phone };
+}
+
+export async function consumerCustomerRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
+  app.get<{ Querystring: Static<typeof ListQuery> }>('/consumer/v1/customers', {
+    schema: { tags, summary: 'Customers, by email', querystring: ListQuery, response: { 200: CustomerListViewModel } },
+  }, async (request) => {
+    const page = pageOf(request.query);
+    const result = await listCustomers(services, companyOf(request), { email: request.query.email }, page);
+    const items = request.query.lastname ? result.items.filter((c) => c.lastName.toLowerCase() === request.query.lastname!.toLowerCase()) : result.items;
+    return v1List(request, page, { total: request.query.lastname ? items.length : result.total, items: items.map(renderCustomer) });
+  });
+
+  app.post<{ Body: Static<typeof CustomerInputModel> }>('/consumer/v1/customers', {
+    schema: { tags, summary: 'Create a customer (409 when the email is taken)', body: CustomerInputModel, response: { 200: CustomerViewModel } },
+  }, async (request) => renderCustomer(await createCustomer(services, companyOf(request), fields(request.body, true), idempotencyOf(request))));
+
+  app.get<{ Params: IdParams }>('/consumer/v1/customers/:id', { schema: { tags, params: IdParams, response: { 200: CustomerViewModel } } },
+    async (request) => renderCustomer(await getCustomer(services, companyOf(request), request.params.id)));
+
+  app.put<{ Params: IdParams; Body: Static<typeof CustomerUpdateModel> }>('/consumer/v1/customers/:id', {
+    schema: { tags, summary: 'Update a customer; omitted fields keep their values', params: IdParams, body: CustomerUpdateModel, response: { 200: CustomerViewModel } },
+  }, async (request) => renderCustomer(await updateCustomer(services, companyOf(request), request.params.id, fields(request.body, false), idempotencyOf(request))));
+
+  app.delete<{ Params: IdParams }>('/consumer/v1/customers/:id', { schema: { tags, params: IdParams, response: { 200: CustomerViewModel } } },
+    async (request) => renderCustomer(await deleteCustomer(services, companyOf(request), request.params.id, idempotencyOf(request))));
+}
