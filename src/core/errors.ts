@@ -30,6 +30,7 @@ export const DOMAIN_ERRORS = {
   class_full: { kind: 'conflict', message: 'The class has no seats left.' },
   idempotency_mismatch: { kind: 'conflict', message: 'The Idempotency-Key was used with a different request.' },
   limit_reached: { kind: 'invalid', message: 'A limit was reached.' },
+  slug_taken: { kind: 'conflict', message: 'Another company already has that slug.' },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
