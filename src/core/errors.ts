@@ -32,6 +32,7 @@ export const DOMAIN_ERRORS = {
   limit_reached: { kind: 'refused', message: 'A limit was reached.' },
   // A well-formed booking refused by one of the service's booking limits (OnSched answers 422).
   booking_limit_reached: { kind: 'refused', message: 'A booking limit of the service was reached.' },
+  slug_taken: { kind: 'conflict', message: 'Another company already has that slug.' },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

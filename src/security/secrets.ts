@@ -1,7 +1,7 @@
 // Credentials are random, high-entropy strings, so a plain SHA-256 is the right hash for looking
 // them up and checking them (no password stretching needed). Where a feature needs a credential
 // itself (Acuity signs webhooks with the API key) it is kept encrypted with AES-256-GCM.
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const randomToken = (bytes = 24): string => randomBytes(bytes).toString('base64url');
 
@@ -19,6 +19,11 @@ export class SecretBox {
 
   constructor(secretKey: string) {
     this.key = createHash('sha256').update(secretKey).digest();
+  }
+
+  /** An unforgeable tag for `text` (HMAC-SHA-256 under a key derived from the server's), base64url. */
+  mac(text: string): string {
+    return createHmac('sha256', this.key).update(`openslot-mac:${text}`).digest('base64url');
   }
 
   seal(plain: string): string {

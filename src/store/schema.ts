@@ -12,6 +12,10 @@ export interface CompanyTable {
   id: Id; uid: string; name: string; timezone: string; settings: Json;
   api_key_hash: string; api_key_enc: string; client_id: string; client_secret_hash: string;
   created_at: number;
+  /** The booking page's address, /book/{slug} (migration 011). */
+  slug: ColumnType<string | null, string | null | undefined>;
+  /** JSON array of origins allowed to frame the booking page. */
+  embed_sites: ColumnType<string, string | undefined>;
 }
 
 export interface LocationTable {

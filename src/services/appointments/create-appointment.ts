@@ -79,7 +79,8 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
         onGrid: opts.onGrid, skipAvailability: admin, now, random: ctx.random,
       });
     const customer = req.customer ? await findOrCreateCustomer(tx, companyId, { ...req.customer, timezone: req.customer.timezone ?? req.timezone }, now) : null;
-    const answers = await checkAnswers(tx, service, req.answers, !admin);
+    // A hold is placed before the customer fills in the form; the book that follows it checks the required fields.
+    const answers = await checkAnswers(tx, service, req.answers, !admin && opts.status !== 'IN');
     const labelIds = await checkLabels(tx, companyId, req.labelKeys);
     const charge = await chargeBooking(tx, companyId, service, addons.map((a) => a.price_cents), req.certificate,
       { lengthMinutes: length, now, email: customer?.email ?? null });

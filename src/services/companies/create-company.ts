@@ -11,9 +11,10 @@ import { validateCompanyDocument } from '../setup/validate.js';
 import { importSetup } from '../setup/import-setup.js';
 import type { Created } from '../setup/refs.js';
 import { saveNotificationSettings } from '../notifications/notification-settings.js';
+import { chooseSlug } from './company-slug.js';
 
 export interface CreatedCompany {
-  id: number; uid: string; apiKey: string; clientId: string; clientSecret: string; refs: Record<string, Created>;
+  id: number; uid: string; slug: string; apiKey: string; clientId: string; clientSecret: string; refs: Record<string, Created>;
 }
 
 export async function createCompany(ctx: ServiceContext, input: unknown): Promise<CreatedCompany> {
@@ -28,14 +29,15 @@ export async function createCompany(ctx: ServiceContext, input: unknown): Promis
   const uid = randomUUID();
   const now = ctx.now();
   const created = await inTransaction(ctx.store, async (tx) => {
+    const slug = await chooseSlug(tx, doc.slug, doc.name, uid);
     const { id } = await tx.insertInto('companies').values({
-      uid, name: doc.name, timezone: doc.timezone, settings: JSON.stringify(settings),
+      uid, name: doc.name, timezone: doc.timezone, settings: JSON.stringify(settings), slug, embed_sites: JSON.stringify(doc.embedSites ?? []),
       api_key_hash: hashSecret(apiKey), api_key_enc: ctx.secrets.seal(apiKey),
       client_id: clientId, client_secret_hash: hashSecret(clientSecret), created_at: now,
     }).returning('id').executeTakeFirstOrThrow();
     const refs = await importSetup(tx, { id: Number(id), timezone: doc.timezone, name: doc.name }, doc.setup ?? {}, now, ctx.secrets);
     if (doc.notifications) await saveNotificationSettings(tx, Number(id), doc.notifications, now);
-    return { id: Number(id), uid, apiKey, clientId, clientSecret, refs };
+    return { id: Number(id), uid, slug, apiKey, clientId, clientSecret, refs };
   });
   ctx.calendarSync?.wake(); // connected calendars are read right away, not at the next poll
   return created;

@@ -6,11 +6,12 @@ import type { CompanyRow } from '../../store/schema.js';
 /** A company as shown to its owner: never the credentials, only whether they exist. */
 export interface CompanyView {
   id: number; uid: string; name: string; timezone: string; settings: CompanySettings; clientId: string; createdAt: number;
+  slug: string | null; embedSites: string[];
 }
 
 export const companyView = (row: CompanyRow): CompanyView => ({
   id: row.id, uid: row.uid, name: row.name, timezone: row.timezone, settings: companySettings(row),
-  clientId: row.client_id, createdAt: row.created_at,
+  clientId: row.client_id, createdAt: row.created_at, slug: row.slug, embedSites: JSON.parse(row.embed_sites),
 });
 
 export const companySettings = (row: CompanyRow): CompanySettings => withSettingsDefaults(JSON.parse(row.settings));

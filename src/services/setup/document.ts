@@ -105,6 +105,10 @@ export const SetupSchema = Type.Object({
 export const CompanyDocumentSchema = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   timezone: Type.String({ minLength: 1 }),
+  /** The booking page's address: /book/{slug}. Derived from the name when absent. */
+  slug: Opt(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 60 })),
+  /** Origins (https://example.com) allowed to embed the booking page in a frame. */
+  embedSites: Opt(Type.Array(Type.String({ pattern: '^https?://[^/\\s?#]+$', maxLength: 200 }), { maxItems: 20 })),
   settings: Opt(SettingsSchema),
   notifications: Opt(NotificationSettingsSchema),
   setup: Opt(SetupSchema),
