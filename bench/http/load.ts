@@ -1,0 +1,49 @@
+// Load generation with autocannon: a fixed duration against one or several server processes at
+// once (10 connections in all), counting every non-2xx answer and error as a failure.
+import autocannon from 'autocannon';
+
+export interface LoadResult { perSecond: number; ok: number; failed: number }
+
+export interface LoadSpec {
+  urls: string[];
+  path: string;
+  method?: 'GET' | 'POST';
+  headers: Record<string, string>;
+  /** A fresh body for each request (holds on distinct slots). */
+  body?: () => string;
+  seconds: number;
+  connections?: number;
+}
+
+export async function load(spec: LoadSpec): Promise<LoadResult> {
+  const total = spec.connections ?? 10;
+  const share = (i: number) => Math.floor(total / spec.urls.length) + (i < total % spec.urls.length ? 1 : 0);
+  const results = await Promise.all(spec.urls.map((url, i) => autocannon({
+    url, connections: share(i), duration: spec.seconds,
+    requests: [{
+      method: spec.method ?? 'GET', path: spec.path, headers: spec.headers,
+      ...(spec.body ? { setupRequest: (request: object) => ({ ...request, body: spec.body!() }) } : {}),
+    }],
+  })));
+  let ok = 0, failed = 0, seconds = 0;
+  for (const r of results) {
+    ok += r['2xx'];
+    failed += r.non2xx + r.errors + r.timeouts;
+    seconds = Math.max(seconds, r.duration);
+  }
+  return { perSecond: ok / seconds, ok, failed };
+}
+
+/** Serial requests: median milliseconds until the whole body has arrived. */
+export async function serialMedian(url: string, headers: Record<string, string>, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const response = await fetch(url, { headers });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
