@@ -5,7 +5,9 @@ import type { TSchema } from '@sinclair/typebox';
 import { expect } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { api } from '../support/server.js';
-import type { Company, Reply } from './onsched-client.js';
+import type { Company } from './onsched-client.js';
+
+type Reply = Awaited<ReturnType<typeof api>>;
 
 export interface V1 {
   get(path: string): Promise<Reply>;
