@@ -10,7 +10,8 @@ import { SecretBox, randomToken } from './security/secrets.js';
 import { deleteExpiredHolds } from './services/appointments/expire-holds.js';
 import type { ServiceContext } from './services/context.js';
 import { migrate } from './store/migrate.js';
-import { openStore, type Store } from './store/database.js';
+import { isPostgresUrl, openStore, type Store } from './store/database.js';
+import { ensurePostgresDatabase } from './store/ensure-database.js';
 
 export interface RunningApp {
   server: FastifyInstance;
@@ -26,6 +27,9 @@ export interface RunningApp {
 }
 
 export async function prepareStore(config: Config): Promise<Store> {
+  if (isPostgresUrl(config.databaseUrl) && await ensurePostgresDatabase(config.databaseUrl)) {
+    console.log(`Created PostgreSQL database ${new URL(config.databaseUrl).pathname.slice(1)}.`);
+  }
   const store = openStore(config.databaseUrl);
   await migrate(store);
   return store;

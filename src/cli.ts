@@ -1,7 +1,5 @@
 #!/usr/bin/env node
 // openslot serve | migrate | import FILE | demo — each also reads its settings from the environment.
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { readConfig, type Config } from './config.js';
 import { startApp, prepareStore, type RunningApp } from './app.js';
 import { createCompany } from './services/companies/create-company.js';
@@ -11,12 +9,18 @@ import { isDomainError } from './core/errors.js';
 import { demoCompany } from './demo/demo-company.js';
 import { printDemoCommands } from './demo/print-demo.js';
 import { stopOnSignals } from './cli/signals.js';
+import { readSetupDocument } from './cli/read-document.js';
+import { describeDomainError, reportFailure } from './cli/report-failure.js';
+import { OperatorError } from './operator-error.js';
 
-const USAGE = `Usage: openslot <command> [--port N] [--host H] [--database-url URL] [--admin-token T] [--secret-key K]
+const USAGE = `Usage: openslot <command> [--port N] [--host H] [--database-url URL] [--admin-token T] [--secret-key K] [--verbose]
   serve         run the server (applies pending migrations first)
   migrate       apply pending migrations and exit
   import FILE   create a company from a JSON or YAML setup document and print its credentials
   demo          serve with a demo business loaded and print ready-to-paste curl commands`;
+
+/** Flags that take no value. */
+const SWITCHES = new Set(['verbose', 'help']);
 
 function parseArgs(argv: string[]): { command: string | undefined; positional: string[]; flags: Record<string, string> } {
   const flags: Record<string, string> = {};
@@ -25,7 +29,7 @@ function parseArgs(argv: string[]): { command: string | undefined; positional: s
     const arg = argv[i];
     if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split('=', 2);
-      flags[name] = inline ?? argv[++i] ?? '';
+      flags[name] = inline ?? (SWITCHES.has(name) ? 'true' : argv[++i] ?? '');
     } else positional.push(arg);
   }
   return { command: positional.shift(), positional, flags };
@@ -43,12 +47,13 @@ async function serve(config: Config): Promise<RunningApp> {
 }
 
 async function importFile(config: Config, file: string | undefined): Promise<void> {
-  if (!file) throw new Error('import needs a FILE (JSON or YAML setup document)');
-  const doc: unknown = parseYaml(readFileSync(file, 'utf8')); // YAML is a superset of JSON
+  if (!file) throw new OperatorError('import needs a FILE: openslot import clinic.yaml (a JSON or YAML setup document)');
+  const doc = readSetupDocument(file);
   const store = await prepareStore(config);
   try {
     const secret = config.secretKey ?? loadOrCreateSecretKey(store.dataDir ?? './data');
-    const created = await createCompany({ store, secrets: new SecretBox(secret), now: Date.now, random: Math.random }, doc);
+    const created = await createCompany({ store, secrets: new SecretBox(secret), now: Date.now, random: Math.random }, doc)
+      .catch((error: unknown) => { throw isDomainError(error) ? new OperatorError(`${file}: ${describeDomainError(error)}`) : error; });
     console.log(JSON.stringify(created, null, 2));
   } finally {
     await store.close();
@@ -84,7 +89,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (isDomainError(error)) console.error(`Error${error.field ? ` at ${error.field}` : ''}: ${error.message}`);
-  else console.error(error);
+  reportFailure(error, process.argv.includes('--verbose'));
   process.exit(1);
 });

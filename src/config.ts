@@ -1,5 +1,6 @@
 // Configuration from the environment (12-factor); every value can also be given as a `serve` flag.
 import { positiveNumber } from './env-number.js';
+import { OperatorError } from './operator-error.js';
 import { readCalendarConfig, type CalendarSyncConfig } from './integrations/calendars/config.js';
 
 export interface Config {
@@ -37,7 +38,7 @@ export interface NotificationConfig {
 export function readConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<string, string> = {}): Config {
   const pick = (flag: string, name: string) => flags[flag] ?? env[name];
   const port = Number(pick('port', 'PORT') ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${pick('port', 'PORT')}")`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new OperatorError(`PORT must be a port number (got "${pick('port', 'PORT')}")`);
   return {
     port,
     host: pick('host', 'HOST') ?? '127.0.0.1',

@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { OperatorError } from '../operator-error.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -20,8 +21,10 @@ export interface Store {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
+export const isPostgresUrl = (url: string) => url.startsWith('postgres://') || url.startsWith('postgresql://');
+
 export function openStore(url: string, options: { poolSize?: number } = {}): Store {
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+  if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     // An idle connection dropped by the server (restart, admin termination) must not crash the
     // process; the pool replaces it on next use.
@@ -41,5 +44,5 @@ export function openStore(url: string, options: { poolSize?: number } = {}): Sto
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, dialect: 'sqlite', dataDir: memory ? null : dirname(path), close: () => db.destroy() };
   }
-  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`);
+  throw new OperatorError(`DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`);
 }

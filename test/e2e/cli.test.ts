@@ -77,6 +77,42 @@ describe('openslot import', () => {
   });
 });
 
+describe('openslot import, every way a file can be wrong', () => {
+  const VALID_HEAD = 'name: X\ntimezone: Europe/London\n';
+  const cases: [string, string | null, RegExp][] = [
+    ['broken YAML', 'name: X\ntimezone: [a\n', /broken\.yaml:3:1: not valid YAML or JSON: \S/],
+    ['an empty file', '  \n', /empty\.yaml: the file is empty/],
+    ['a path that does not exist', null, /missing\.yaml: no such file/],
+    ['a scalar instead of a document', 'hello\n', /scalar\.yaml: a setup document is an object .*found the string "hello"/],
+    ['a list instead of a document', '- 1\n', /list\.yaml: a setup document is an object .*found a list/],
+    ['a misspelt key', `${VALID_HEAD}setup:\n  resorces: []\n`, /misspelt\.yaml: setup\.resorces is not a known property$/m],
+    ['a badly written time', `${VALID_HEAD}setup:\n  resources:\n    - {ref: a, name: A, hours: {mon: [["9:00", "17:00"]]}}\n`, /time\.yaml: setup\.resources\[0\]\.hours\.mon\[0\]\[0\] must be a time of day/],
+    ['a value outside a list of choices', `${VALID_HEAD}settings: {timeFormat: 12h}\n`, /choice\.yaml: settings\.timeFormat must be one of "ampm", "24hr"/],
+    ['a root value of the wrong type', 'name: [1]\ntimezone: Europe/London\n', /type\.yaml: name must be a string/],
+  ];
+  const names = ['broken', 'empty', 'missing', 'scalar', 'list', 'misspelt', 'time', 'choice', 'type'];
+
+  it.each(cases.map((c, i) => [...c, names[i]] as const))('%s: one or two lines naming the file and the path, exit 1, no stack', async (_what, content, expected, name) => {
+    const dir = makeTempDir('import');
+    const file = join(dir, `${name}.yaml`);
+    if (content !== null) writeFileSync(file, content);
+    const run = openslot(['import', file], { DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, OPENSLOT_SECRET_KEY: 'k' });
+    expect(await run.exited).toBe(1);
+    const lines = run.output().trim().split('\n');
+    expect(lines.length, run.output()).toBeLessThanOrEqual(2);
+    expect(run.output()).toMatch(expected);
+    expect(run.output()).not.toMatch(/^\s+at |\(body\)|\\d|\^|must match pattern/m);
+    const path = /: (setup\.\S+|settings\.\S+) /.exec(lines[0])?.[1];
+    if (path) expect(lines[0].split(path).length - 1, 'the path is named once').toBe(1);
+  });
+
+  it('--verbose adds the stack trace', async () => {
+    const run = openslot(['import', '/nonexistent/clinic.yaml', '--verbose'], { DATABASE_URL: 'sqlite::memory:' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/clinic\.yaml: no such file[\s\S]*\n\s+at /);
+  });
+});
+
 describe('openslot demo', () => {
   it('serves the demo clinic and prints commands that work', async () => {
     const demo = openslot(['demo', '--port', '0'], {});

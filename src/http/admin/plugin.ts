@@ -31,7 +31,7 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app: Fastify
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation?.length) {
-      const { field, message } = describeAjvError(error.validation[0] as unknown as ErrorObject);
+      const { field, message } = describeAjvError(error.validation as unknown as ErrorObject[]);
       return reply.code(400).send({ statusCode: 400, error: 'invalid_input', message, field });
     }
     if (isDomainError(error)) {

@@ -7,10 +7,10 @@ import { ExternalCalendarSchema, MAX_CALENDARS_PER_RESOURCE } from '../calendars
 const Opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
 const Ref = Type.String({ minLength: 1, maxLength: 100 });
 const Minutes = Type.Integer({ minimum: 0, maximum: 10_080 });
-const Money = Type.Union([Type.String({ pattern: '^-?\\d+(\\.\\d{1,2})?$' }), Type.Number()]);
-const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$' });
+const Money = Type.Union([Type.String({ pattern: '^-?\\d+(\\.\\d{1,2})?$', description: 'an amount like "50.00"' }), Type.Number()]);
+const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$', description: 'a time of day from 00:00 to 24:00, like "09:30"' });
 const DayHours = Type.Array(Type.Tuple([Clock, Clock]));
-const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date like "2026-12-24"' });
 const Instant = Type.String({ minLength: 10, description: 'ISO 8601 date-time with offset, e.g. 2026-12-01T15:00:00Z' });
 
 export const WeeklyHoursSchema = Type.Object(
