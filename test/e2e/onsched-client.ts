@@ -10,7 +10,7 @@ import { adminHeaders, api, startTestServer } from '../support/server.js';
 export type Reply = Awaited<ReturnType<typeof api>> & { data: any };
 
 export interface Company {
-  id: number; uid: string; apiKey: string; clientId: string; clientSecret: string;
+  id: number; uid: string; apiKey: string; clientId: string; clientSecret: string; publicKey: string; publicClientId: string;
   refs: Record<string, { id: number; uid: string }>;
 }
 

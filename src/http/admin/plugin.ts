@@ -48,7 +48,7 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app: Fastify
   app.post('/companies', {
     schema: {
       tags: ['admin'], summary: 'Create a company from a setup document', body: CompanyDocumentSchema,
-      response: { 201: Type.Object({ id: Type.Integer(), uid: Type.String(), slug: Type.String(), apiKey: Type.String(), clientId: Type.String(), clientSecret: Type.String(), refs: Type.Record(Type.String(), Ref) }), 400: ErrorBody, 401: ErrorBody, 409: ErrorBody },
+      response: { 201: Type.Object({ id: Type.Integer(), uid: Type.String(), slug: Type.String(), apiKey: Type.String(), clientId: Type.String(), clientSecret: Type.String(), publicKey: Type.String(), publicClientId: Type.String(), refs: Type.Record(Type.String(), Ref) }), 400: ErrorBody, 401: ErrorBody, 409: ErrorBody },
     },
   }, async (request, reply) => reply.code(201).send(await createCompany(services, request.body)));
 

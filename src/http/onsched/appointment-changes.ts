@@ -17,10 +17,13 @@ const responses = { 200: Appointment, ...ErrorResponses };
 const schema = (summary: string, body?: object) => ({ ...doc('appointments', summary), params: IdParams, ...(body ? { body } : {}), response: responses });
 
 export async function appointmentChangeRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
-  app.put<{ Params: IdParams; Body: BookBody }>('/appointment/:id/book', {
-    schema: schema('Book a hold or reservation (IN/RS → BK); 404 once a hold has expired', BookBody),
-  }, async (request) => renderAppointment(await bookHeldAppointment(services, companyOf(request), request.params.id,
-    { customer: customerInput(request.body.Customer), customFields: request.body.CustomFields }, idempotency(request))));
+  // /public/…/book is the booking widget's (public key + x-client-id).
+  for (const path of ['/appointment/:id/book', '/public/appointment/:id/book']) {
+    app.put<{ Params: IdParams; Body: BookBody }>(path, {
+      schema: schema('Book a hold or reservation (IN/RS → BK); 404 once a hold has expired', BookBody),
+    }, async (request) => renderAppointment(await bookHeldAppointment(services, companyOf(request), request.params.id,
+      { customer: customerInput(request.body.Customer), customFields: request.body.CustomFields }, idempotency(request))));
+  }
 
   app.put<{ Params: IdParams }>('/appointment/:id/confirm', {
     schema: schema('Confirm (RS → BK; confirmed: true); idempotent', EmptyBody),

@@ -12,6 +12,7 @@ import { ErrorResponses, doc } from './schemas/common.js';
 
 const CREATES = [
   { path: '/appointment/hold', status: 'IN', summary: 'Hold a time (IN): the slot is locked for the location\'s expirationDelay; Customer optional' },
+  { path: '/public/appointment/hold', status: 'IN', summary: 'The booking widget\'s hold (public key + x-client-id); as POST /appointment/hold' },
   { path: '/appointment/reserve', status: 'RS', summary: 'Reserve a time (RS): held with no expiry, details later' },
   { path: '/appointment', status: 'BK', summary: 'Book a time (BK) directly; Customer required ({id}, or details found by email or created)' },
 ] as const;

@@ -1,9 +1,13 @@
 // Who is calling: OAuth2 client credentials buy a bearer token at POST /v3/oauth/token; every
-// other route takes that token (`Authorization: Bearer …`) or the company's `x-api-key`.
+// other route takes that token (`Authorization: Bearer …`) alone, or the company's `x-api-key`
+// alone (an OpenSlot convenience). The booking-widget routes under /v3/public/ take only the
+// company's public key (`x-api-key`) with its public client id (`x-client-id`), and those two
+// open nothing else.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { companyForAccessToken, companyForApiKey, issueAccessToken } from '../../services/auth/access-tokens.js';
 import type { ServiceContext } from '../../services/context.js';
+import { companyForPublicKey } from '../../services/auth/public-keys.js';
 import { HttpError } from './errors.js';
 import { ErrorResponses, StringEnum } from './schemas/common.js';
 
@@ -23,10 +27,33 @@ export function companyOf(request: FastifyRequest): number {
   return id;
 }
 
-export function authenticate(services: ServiceContext) {
+const header = (request: FastifyRequest, name: string): string | undefined => {
+  const value = request.headers[name];
+  return typeof value === 'string' && value ? value : undefined;
+};
+
+/** The public widget's credentials: both headers, and they must belong together. */
+async function widgetCompany(services: ServiceContext, request: FastifyRequest): Promise<number> {
+  const publicKey = header(request, 'x-api-key');
+  const clientId = header(request, 'x-client-id');
+  if (!publicKey || !clientId) {
+    throw new HttpError(401, 'Missing credentials: /v3/public routes take the public key in x-api-key and the public client id in x-client-id.',
+      [{ field: publicKey ? 'x-client-id' : 'x-api-key', message: 'required' }]);
+  }
+  const companyId = await companyForPublicKey(services, publicKey, clientId);
+  if (companyId === null) throw new HttpError(401, 'The public key or client id is invalid.');
+  return companyId;
+}
+
+export function authenticate(services: ServiceContext, prefix: string) {
+  const widgetPrefix = `${prefix}/public/`;
   return async (request: FastifyRequest): Promise<void> => {
-    // Public routes need no credentials; unknown routes answer 404 whoever asks.
+    // Open routes need no credentials; unknown routes answer 404 whoever asks.
     if (request.routeOptions.config.onschedPublic || request.is404) return;
+    if (request.routeOptions.url?.startsWith(widgetPrefix)) {
+      companies.set(request, await widgetCompany(services, request));
+      return;
+    }
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
     const apiKey = request.headers['x-api-key'];
     let companyId: number | null = null;

@@ -5,7 +5,8 @@ import { openApiForPrefix } from '../openapi.js';
 
 const SECURITY_SCHEMES = {
   bearerAuth: { type: 'http', scheme: 'bearer', description: 'A token from POST /v3/oauth/token' },
-  apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'The company API key' },
+  apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'The company API key (alone), or on /v3/public/* the public key' },
+  clientId: { type: 'apiKey', in: 'header', name: 'x-client-id', description: 'The public client id, with the public key, on /v3/public/* only' },
 };
 
 const INFO = {

@@ -36,7 +36,7 @@ export const onschedPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { s
   });
 
   useEnvelope(app);
-  app.addHook('onRequest', authenticate(services));
+  app.addHook('onRequest', authenticate(services, app.prefix));
   app.addHook('preValidation', async (request) => {
     const schema = request.routeOptions.schema;
     if (!schema) return;
