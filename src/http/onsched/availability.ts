@@ -30,6 +30,7 @@ async function availability(services: ServiceContext, request: FastifyRequest<{ 
     roundRobin: q.roundRobin, duration: q.duration, interval: q.interval,
     // OnSched's switch for connected calendars: off unless asked for (the seed's speed trade-off).
     externalCalendars: q.syncExternal === true,
+    customerId: q.CustomerId,
   });
   return renderAvailability(availability, requested ?? availability.zone, requested !== undefined);
 }

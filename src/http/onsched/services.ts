@@ -12,6 +12,10 @@ const input = (b: ServiceBody): ServiceInput => ({
   paddingAfter: b.paddingAfter, capacity: b.bookingsPerSlot, scope: b.scope && (b.scope === 'LOCATION' ? 'location' : 'company'),
   locationKey: b.LocationId, roundRobin: b.roundRobin, minHoursInAdvance: b.minHoursInAdvance, maxDaysInAdvance: b.maxDaysInAdvance,
   resourceKeys: b.ResourceIds,
+  limits: {
+    bookingLimit: b.bookingLimit, maxBookingLimit: b.maxBookingLimit, maxResourceBookingLimit: b.maxResourceBookingLimit,
+    dailyBookingLimitCount: b.dailyBookingLimitCount, dailyBookingLimitMinutes: b.dailyBookingLimitMinutes,
+  },
 });
 
 export async function serviceRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {

@@ -2,12 +2,14 @@
 import { assertHoldLive, checkClientCancel, transition } from '../../core/booking/index.js';
 import { DomainError } from '../../core/errors.js';
 import type { AppointmentStatus } from '../../core/types.js';
+import type { AppointmentRow } from '../../store/schema.js';
 import type { Tx } from '../../store/transaction.js';
 import { companySettings, getCompany } from '../companies/get-company.js';
 import type { ServiceContext } from '../context.js';
 import { findOrCreateCustomer, type CustomerInput } from '../customers/find-or-create-customer.js';
 import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
+import { enforceBookingLimits } from '../scheduling/booking-limits.js';
 import { findOwned } from '../scheduling/load-setup.js';
 import { recordAppointmentEvent } from '../events/record-event.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
@@ -20,6 +22,16 @@ async function current(tx: Tx, companyId: number, key: Key, now: number) {
   return row;
 }
 
+/** Becoming BK is when a hold without a customer, or a reservation (RS), starts to count: re-check the limits. */
+async function enforceLimitsOnBook(ctx: ServiceContext, tx: Tx, companyId: number, row: AppointmentRow, customerId: number | null, now: number) {
+  const service = await findOwned(tx, 'services', companyId, row.service_id, 'Service');
+  const location = await findOwned(tx, 'locations', companyId, row.location_id, 'Location');
+  const resources = await tx.selectFrom('appointment_resources').select('resource_id').where('appointment_id', '=', row.id).execute();
+  await enforceBookingLimits(ctx.store, tx, {
+    service, zone: location.timezone, customerId, start: row.start_at, end: row.end_at, resourceIds: resources.map((r) => r.resource_id), now, ignoreIds: [row.id],
+  });
+}
+
 export async function bookHeldAppointment(ctx: ServiceContext, companyId: number, key: Key,
   input: { customer?: CustomerInput; customFields?: Record<string, unknown> }, idempotency?: Idempotency): Promise<AppointmentView> {
   return runAction(ctx, companyId, idempotency, async (tx) => {
@@ -29,6 +41,7 @@ export async function bookHeldAppointment(ctx: ServiceContext, companyId: number
     const customer = input.customer ? await findOrCreateCustomer(tx, companyId, input.customer, now) : null;
     const customerId = customer?.id ?? row.customer_id;
     if (customerId === null) throw new DomainError('customer_required', { field: 'Customer', message: 'Customer is required to book an appointment' });
+    await enforceLimitsOnBook(ctx, tx, companyId, row, customerId, now);
     const customFields = { ...JSON.parse(row.custom_fields), ...(input.customFields ?? {}) };
     // Conditional on the hold still being what we read: a concurrent booking may have swept it the
     // instant it expired, and then there is nothing left to book.
@@ -46,6 +59,7 @@ export async function confirmAppointment(ctx: ServiceContext, companyId: number,
     const now = ctx.now();
     const row = await current(tx, companyId, key, now);
     const status = transition(row.status as AppointmentStatus, 'confirm');
+    if (row.status === 'RS') await enforceLimitsOnBook(ctx, tx, companyId, row, row.customer_id, now);
     await tx.updateTable('appointments').set({ status, confirmed: 1, updated_at: now }).where('id', '=', row.id).execute();
     if (row.status === 'RS') await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'scheduled', now });
     return loadAppointmentView(tx, companyId, row.id);

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../context.js';
 import { findOrCreateCustomer, type CustomerInput } from '../customers/find-or-create-customer.js';
 import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
+import { enforceBookingLimits } from '../scheduling/booking-limits.js';
 import { findOwned, loadAddons, resolveLocation, resolveResources } from '../scheduling/load-setup.js';
 import { serviceRoundRobin, slotRules } from '../scheduling/rules.js';
 import { recordAppointmentEvent } from '../events/record-event.js';
@@ -79,6 +80,10 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
         onGrid: opts.onGrid, skipAvailability: admin, now, random: ctx.random,
       });
     const customer = req.customer ? await findOrCreateCustomer(tx, companyId, { ...req.customer, timezone: req.customer.timezone ?? req.timezone }, now) : null;
+    if (!admin) {
+      const [start, end] = session ? [session.start_at, session.end_at] : [req.start, req.start + length * 60_000];
+      await enforceBookingLimits(ctx.store, tx, { service, zone: location.timezone, customerId: customer?.id ?? null, start, end, resourceIds: placement.resourceIds, now });
+    }
     // A hold is placed before the customer fills in the form; the book that follows it checks the required fields.
     const answers = await checkAnswers(tx, service, req.answers, !admin && opts.status !== 'IN');
     const labelIds = await checkLabels(tx, companyId, req.labelKeys);

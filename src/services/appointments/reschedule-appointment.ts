@@ -9,6 +9,7 @@ import { companySettings, getCompany } from '../companies/get-company.js';
 import type { ServiceContext } from '../context.js';
 import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
+import { enforceBookingLimits } from '../scheduling/booking-limits.js';
 import { findOwned, resolveLocation, resolveResources } from '../scheduling/load-setup.js';
 import { serviceRoundRobin } from '../scheduling/rules.js';
 import { recordAppointmentEvent } from '../events/record-event.js';
@@ -68,6 +69,11 @@ export async function rescheduleAppointment(ctx: ServiceContext, companyId: numb
       now, random: ctx.random, ignoreAppointmentIds: [row.id],
     });
     const end = req.start + length * 60_000;
+    if (!opts.admin) {
+      await enforceBookingLimits(ctx.store, tx, {
+        service, zone: location.timezone, customerId: row.customer_id, start: req.start, end, resourceIds: placement.resourceIds, now, ignoreIds: [row.id],
+      });
+    }
     const occupancy = {
       resourceIds: placement.resourceIds, expiresAt: null, busyStart: placement.busyStart,
       busyEnd: end + row.padding_after * 60_000, exclusive: !opts.admin && isExclusive(service, resources, placement.resourceIds),

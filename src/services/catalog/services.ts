@@ -2,12 +2,14 @@
 // primary location and is bookable at every location; a location-scope one only at its own.
 import { randomUUID } from 'node:crypto';
 import type { Updateable } from 'kysely';
+import type { BookingLimits } from '../../core/booking/limits.js';
 import type { RoundRobin } from '../../core/types.js';
 import type { ServiceRow, ServiceTable } from '../../store/schema.js';
 import type { Tx } from '../../store/transaction.js';
 import type { ServiceContext } from '../context.js';
 import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
+import { LIMIT_NAMES, limitColumns, serviceLimits } from '../scheduling/booking-limits.js';
 import { findOwned, primaryLocation } from '../scheduling/load-setup.js';
 import { checkWholeNumber, invalid, requireName } from './checks.js';
 import type { Page, PageRequest } from './list-page.js';
@@ -35,12 +37,14 @@ export interface ServiceInput {
   maxDaysInAdvance?: number | null;
   /** Replaces the resources that offer the service. */
   resourceKeys?: Key[];
+  /** OnSched's booking limits; each 0 (or absent on create) means unlimited. */
+  limits?: Partial<BookingLimits>;
 }
 
 export interface ServiceView {
   id: number; uid: string; name: string; description: string | null; type: string; scope: ServiceScope; location: Ref;
   duration: number; interval: number; paddingBefore: number; paddingAfter: number; capacity: number; roundRobin: RoundRobin;
-  minHoursInAdvance: number | null; maxDaysInAdvance: number | null; resources: Ref[]; createdAt: number;
+  minHoursInAdvance: number | null; maxDaysInAdvance: number | null; resources: Ref[]; limits: BookingLimits; createdAt: number;
 }
 
 const minutes = (value: number | undefined, field: string) => checkWholeNumber(value, field, 0, 10_080);
@@ -66,6 +70,7 @@ export async function createService(ctx: ServiceContext, companyId: number, inpu
       capacity: checkWholeNumber(input.capacity, 'bookingsPerSlot', 1, 1000) ?? 1, round_robin: input.roundRobin ?? 'NONE',
       min_hours_in_advance: notice(input.minHoursInAdvance, 'minHoursInAdvance') ?? null,
       max_days_in_advance: notice(input.maxDaysInAdvance, 'maxDaysInAdvance') ?? null, private: 0, created_at: ctx.now(),
+      ...checkedLimits(input.limits),
     }).returning('id').executeTakeFirstOrThrow();
     if (input.resourceKeys) await linkResources(tx, companyId, Number(row.id), input.resourceKeys);
     return loadServiceView(tx, companyId, Number(row.id));
@@ -103,6 +108,7 @@ export async function updateService(ctx: ServiceContext, companyId: number, key:
     if (input.roundRobin !== undefined) set.round_robin = input.roundRobin;
     if (input.minHoursInAdvance !== undefined) set.min_hours_in_advance = notice(input.minHoursInAdvance, 'minHoursInAdvance');
     if (input.maxDaysInAdvance !== undefined) set.max_days_in_advance = notice(input.maxDaysInAdvance, 'maxDaysInAdvance');
+    Object.assign(set, checkedLimits(input.limits));
     if (input.scope !== undefined || input.locationKey !== undefined) {
       set.scope = input.scope ?? (row.scope as ServiceScope);
       set.location_id = await homeLocation(tx, companyId, set.scope, input.locationKey, row);
@@ -131,6 +137,12 @@ async function homeLocation(tx: Tx, companyId: number, scope: ServiceScope, loca
   throw invalid('LocationId', 'LocationId is required for a LOCATION scope service');
 }
 
+/** Each limit a whole number from 0 (unlimited) to 100 000. */
+function checkedLimits(limits: Partial<BookingLimits> | undefined) {
+  for (const name of LIMIT_NAMES) checkWholeNumber(limits?.[name], name, 0, 100_000);
+  return limitColumns(limits);
+}
+
 async function linkResources(tx: Tx, companyId: number, serviceId: number, resourceKeys: Key[]): Promise<void> {
   const ids = new Set<number>();
   for (const key of resourceKeys) ids.add((await findOwned(tx, 'resources', companyId, key, 'Resource', 'ResourceIds')).id);
@@ -155,7 +167,7 @@ async function serviceViews(tx: Tx, rows: ServiceRow[]): Promise<ServiceView[]> 
       id: r.id, uid: r.uid, name: r.name, description: r.description, type: r.type, scope: r.scope, location: { id: home.id, uid: home.uid },
       duration: r.duration, interval: r.interval, paddingBefore: r.padding_before, paddingAfter: r.padding_after, capacity: r.capacity,
       roundRobin: r.round_robin as RoundRobin, minHoursInAdvance: r.min_hours_in_advance, maxDaysInAdvance: r.max_days_in_advance,
-      resources: links.filter((l) => l.service_id === r.id).map(({ id, uid }) => ({ id, uid })), createdAt: r.created_at,
+      resources: links.filter((l) => l.service_id === r.id).map(({ id, uid }) => ({ id, uid })), limits: serviceLimits(r), createdAt: r.created_at,
     };
   });
 }

@@ -10,6 +10,7 @@ import { companySettings, getCompany } from '../companies/get-company.js';
 import type { ServiceContext } from '../context.js';
 import type { Key } from '../lookup.js';
 import { loadCalendars, type Calendars } from './calendars.js';
+import { slotLimiter } from './booking-limits.js';
 import { findOwned, loadAddons, resolveLocation, resolveResources } from './load-setup.js';
 import { serviceRoundRobin, slotRules } from './rules.js';
 
@@ -28,6 +29,8 @@ export interface AvailabilityQuery {
   ignoreAppointmentKeys?: Key[];
   /** Busy times of connected external calendars count (default); OnSched's syncExternal=false leaves them out. */
   externalCalendars?: boolean;
+  /** When the customer is known, the service's per-customer booking limits apply too. */
+  customerId?: Key;
 }
 
 export interface AvailableSlot {
@@ -58,17 +61,19 @@ export async function findAvailability(ctx: ServiceContext, companyId: number, q
   const company = await getCompany(tx, companyId);
   const service = await findOwned(tx, 'services', companyId, q.serviceKey, 'Service', 'ServiceId');
   const location = await resolveLocation(tx, companyId, service, q.locationKey);
-  const resources = await resolveResources(tx, companyId, service, location, q.resourceKeys);
   const settings = companySettings(company);
   const now = ctx.now();
   const window: Interval = { start: q.from, end: q.to };
+  const customer = q.customerId === undefined ? null : await findOwned(tx, 'customers', companyId, q.customerId, 'Customer', 'CustomerId');
+  const limiter = await slotLimiter(tx, service, location.timezone, window, customer?.id ?? null, now);
+  const resources = (await resolveResources(tx, companyId, service, location, q.resourceKeys)).filter((r) => !limiter.exhausted.has(r.id));
   const byId = new Map(resources.map((r) => [r.id, r]));
   const view = (id: number) => { const r = byId.get(id)!; return { id: r.id, uid: r.uid, name: r.name }; };
 
   if (service.type === 'class') {
     const sessions = await classSessions(tx, service, resources, window, now);
     const slots = findClassSlots(sessions, now, slotRules(service, settings), q.from, q.to)
-      .filter((s) => s.seatsLeft > 0)
+      .filter((s) => s.seatsLeft > 0 && limiter.allows(s.start, s.end))
       .map((s) => ({ start: s.start, end: s.end, resources: [view(s.resourceId)], seatsLeft: s.seatsLeft, classSessionId: s.id }));
     return { service, location, zone: location.timezone, slots };
   }
@@ -87,6 +92,7 @@ export async function findAvailability(ctx: ServiceContext, companyId: number, q
   const choose = createRoundRobin({ requested: resources.map((r) => r.id), history: loaded.history, zone: location.timezone, random: ctx.random });
   const slots: AvailableSlot[] = [];
   for (const slot of findSlots({ now, from: q.from, to: q.to, rules, resources: loaded.calendars })) {
+    if (!limiter.allows(slot.start, slot.end)) continue;
     const choice = choose(mode, slot.resourceIds, slot.start);
     if (choice) slots.push({ start: slot.start, end: slot.end, resources: choice.resourceIds.map(view), seatsLeft: slot.seatsLeft });
   }

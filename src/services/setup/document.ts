@@ -44,6 +44,9 @@ const ResourceDoc = Type.Object({
 
 const RoundRobinMode = Type.Union(['NONE', 'RANDOM', 'BALANCED', 'COMBINED'].map((m) => Type.Literal(m)));
 
+/** A booking limit (docs/setup-document.md): 0 = unlimited. */
+const Limit = Type.Integer({ minimum: 0, maximum: 100_000 });
+
 const ServiceDoc = Type.Object({
   ref: Ref, name: Type.String({ minLength: 1 }), description: Opt(Type.String()), category: Opt(Type.String()),
   color: Opt(Type.String()), type: Opt(Type.Union([Type.Literal('service'), Type.Literal('class')])),
@@ -54,6 +57,10 @@ const ServiceDoc = Type.Object({
   resources: Opt(Type.Array(Ref)), roundRobin: Opt(RoundRobinMode),
   minHoursInAdvance: Opt(Type.Number({ minimum: 0 })), maxDaysInAdvance: Opt(Type.Number({ minimum: 0 })),
   forms: Opt(Type.Array(Ref)), addons: Opt(Type.Array(Ref)), private: Opt(Type.Boolean()),
+  limits: Opt(Type.Object({
+    bookingLimit: Opt(Limit), maxBookingLimit: Opt(Limit), maxResourceBookingLimit: Opt(Limit),
+    dailyBookingLimitCount: Opt(Limit), dailyBookingLimitMinutes: Opt(Limit),
+  }, strict)),
 }, strict);
 
 const AddonDoc = Type.Object({

@@ -8,6 +8,7 @@ import { RefTable, type Created } from './refs.js';
 import { checkEmail, checkHours, checkInstant, checkMoney, checkOverrides, checkZone } from './checks.js';
 import type { SecretBox } from '../../security/secrets.js';
 import { insertExternalCalendars } from '../calendars/external-calendars.js';
+import { limitColumns } from '../scheduling/booking-limits.js';
 
 interface ImportContext {
   tx: Tx; companyId: number; zone: string; now: number; refs: RefTable;
@@ -133,7 +134,7 @@ async function importServices(ctx: ImportContext, setup: SetupDocument) {
       interval: s.interval ?? s.duration, padding_before: s.paddingBefore ?? 0, padding_after: s.paddingAfter ?? 0,
       price_cents: checkMoney(s.price, `${path}.price`), capacity: s.capacity ?? 1, round_robin: s.roundRobin ?? 'NONE',
       min_hours_in_advance: s.minHoursInAdvance ?? null, max_days_in_advance: s.maxDaysInAdvance ?? null,
-      private: s.private ? 1 : 0, created_at: ctx.now,
+      private: s.private ? 1 : 0, created_at: ctx.now, ...limitColumns(s.limits),
     });
     ctx.refs.add('service', s.ref, path, service);
     for (const resource_id of new Set(resourceIds)) await ctx.tx.insertInto('service_resources').values({ service_id: service.id, resource_id }).execute();

@@ -18,6 +18,7 @@ export const AvailabilityQuery = Type.Object({
   timezone: Type.Optional(Type.String({ description: 'IANA zone: days are keyed and times are written in it' })),
   duration: Type.Optional(Minutes),
   interval: Type.Optional(Minutes),
+  CustomerId: Type.Optional(Type.String({ description: "The customer's id: the service's per-customer booking limits apply" })),
 });
 export type AvailabilityQuery = Static<typeof AvailabilityQuery>;
 
