@@ -34,8 +34,9 @@ export function authenticate(services: ServiceContext) {
   };
 }
 
+// Everything optional: a missing or odd field is answered in OAuth's words (below), not as a schema error.
 const TokenRequest = Type.Object({
-  grant_type: Type.String({ maxLength: 64 }),
+  grant_type: Type.Optional(Type.String({ maxLength: 64 })),
   client_id: Type.Optional(Type.String({ maxLength: 256 })),
   client_secret: Type.Optional(Type.String({ maxLength: 256 })),
   scope: Type.Optional(Type.String({ maxLength: 256 })),
@@ -52,6 +53,7 @@ export async function tokenRoute(app: FastifyInstance, services: ServiceContext)
     schema: { tags: ['v1 auth'], summary: 'Client-credentials token for the v1 (and v3) API', security: [], body: TokenRequest, response: { 200: TokenResponse } },
   }, async (request, reply) => {
     const body = request.body;
+    if (body.grant_type === undefined) return reply.code(400).send(oauthError(400, 'invalid_request', 'grant_type is required'));
     if (body.grant_type !== 'client_credentials') return reply.code(400).send(oauthError(400, 'unsupported_grant_type', 'grant_type must be client_credentials'));
     const requested = (body.scope ?? 'OnSchedApi').split(/\s+/).filter(Boolean);
     const unknown = requested.find((s) => !SCOPES.has(s));

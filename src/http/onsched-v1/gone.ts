@@ -17,6 +17,9 @@ const ALTERNATIVES: Array<[RegExp, string]> = [
   [/^\/setup\/v1\/calendars/, 'GET /v3/resources and /v3/unavailability'],
   [/email\/templates|google\/service\/account|uploadimage|deleteimage|deleteallimages|\/calendar\/auth\//, 'none: not part of OpenSlot'],
   [/^\/setup\/v1\/services\/bookingwindows|\/bookingwindows$/, 'GET /v3/availability'],
+  [/^\/setup\/v1\/resources\/block\/[^/]+$/, 'DELETE /setup/v1/resources/block/{id}, then POST /setup/v1/resources/{id}/block (a block is replaced, not edited)'],
+  [/^\/setup\/v1\/services\/[^/]+\/availability$/, 'PUT /setup/v1/resources/{id}/availability (hours belong to resources in OpenSlot)'],
+  [/^\/setup\/v1\/resources\/timezones$/, 'none: time zones are IANA names (e.g. America/New_York)'],
   [/^\/setup\/v1\/resourcegroups/, 'none: OpenSlot has no resource groups (GET /consumer/v1/resourcegroups lists none)'],
 ];
 
@@ -24,12 +27,24 @@ export function v3Alternative(path: string): string | null {
   return ALTERNATIVES.find(([pattern]) => pattern.test(path))?.[1] ?? null;
 }
 
+/**
+ * Declared v1 paths that would otherwise match a served route's id parameter
+ * (/customers/plans is not customer "plans"): they are named so the router picks them first.
+ */
+const SHADOWED = [
+  '/consumer/v1/customers/plans', '/consumer/v1/customers/plans/:id', '/consumer/v1/customers/subscriptions', '/consumer/v1/customers/subscriptions/:id',
+  '/consumer/v1/customers/countries', '/consumer/v1/customers/states', '/consumer/v1/customers/customfields', '/consumer/v1/customers/bookingfields',
+  '/consumer/v1/appointments/customfields', '/consumer/v1/appointments/bookingfields', '/consumer/v1/customers/:id/subscriptions',
+  '/setup/v1/resources/timezones', '/setup/v1/resources/bulk', '/setup/v1/locations/bulk',
+];
+
 export async function goneRoutes(app: FastifyInstance): Promise<void> {
-  for (const prefix of ['/consumer/v1', '/setup/v1']) {
-    app.all(`${prefix}/*`, { config: { v1Public: true }, schema: { hide: true } }, async (request) => {
-      const path = request.url.split('?')[0];
-      const instead = v3Alternative(path);
-      throw new V1Error(410, `${request.method} ${path} is not served by OpenSlot's v1 alias.${instead ? ` Use ${instead}.` : ' See /v3/openapi.json for the v3 API.'}`);
-    });
-  }
+  const gone = async (request: { method: string; url: string }) => {
+    const path = request.url.split('?')[0];
+    const instead = v3Alternative(path);
+    throw new V1Error(410, `${request.method} ${path} is not served by OpenSlot's v1 alias.${instead ? ` Use ${instead}.` : ' See /v3/openapi.json for the v3 API.'}`);
+  };
+  const options = { config: { v1Public: true }, schema: { hide: true } };
+  for (const path of SHADOWED) app.all(path, options, gone);
+  for (const prefix of ['/consumer/v1', '/setup/v1']) app.all(`${prefix}/*`, options, gone);
 }

@@ -12,6 +12,10 @@ import { consumerAvailabilityRoutes } from './consumer-availability.js';
 import { consumerCatalogRoutes } from './consumer-catalog.js';
 import { consumerCustomerRoutes } from './consumer-customers.js';
 import { goneRoutes } from './gone.js';
+import { setupBlockRoutes } from './setup-blocks.js';
+import { setupLocationRoutes } from './setup-locations.js';
+import { setupResourceRoutes } from './setup-resources.js';
+import { setupServiceRoutes } from './setup-services.js';
 import { renderProblem } from './problem.js';
 import { canonicalQuery, validatorCompiler } from './validation.js';
 
@@ -51,5 +55,9 @@ export const onschedV1Plugin: FastifyPluginAsync<V1Options> = async (app, { serv
   await consumerAppointmentRoutes(app, services);
   await appointmentChangeRoutes(app, services);
   await consumerCustomerRoutes(app, services);
+  await setupLocationRoutes(app, services);
+  await setupServiceRoutes(app, services);
+  await setupResourceRoutes(app, services);
+  await setupBlockRoutes(app, services);
   await goneRoutes(app);
 };

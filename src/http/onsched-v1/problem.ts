@@ -32,6 +32,7 @@ function validationField(error: AjvLike, part: string | undefined): { field: str
   const field = parts.reduce((p, s) => (/^\d+$/.test(s) ? `${p}[${s}]` : p ? `${p}.${s}` : s), '') || (part === 'body' ? 'body' : part ?? 'request');
   if (error.keyword === 'required') return { field, message: `${field} is required` };
   if (error.keyword === 'type' || error.keyword === 'anyOf') return { field, message: `${field} has the wrong type` };
+  if (error.keyword === 'pattern' && /^(id|.*Id)$/.test(field)) return { field, message: `${field} must be an id (digits) or a v3 uid` };
   if (error.keyword === 'enum') return { field, message: `${field} must be one of ${(error.params.allowedValues as unknown[]).join(', ')}` };
   return { field, message: `${field} ${error.message ?? 'is invalid'}` };
 }

@@ -17,7 +17,7 @@ export function v1Hours(hours: WeeklyHours) {
   })) as Record<Weekday, { startTime: number; endTime: number; isOpen: boolean; is24Hours: boolean }>;
 }
 
-type DayInput = { startTime?: number | null; endTime?: number | null } | null | undefined;
+type DayInput = { startTime?: number | null; endTime?: number | null; isOpen?: boolean | null; is24Hours?: boolean | null } | null | undefined;
 
 /**
  * v1's weekly form as OpenSlot hours. Days the input leaves out keep `current`; {0, 0} (or equal
@@ -28,6 +28,8 @@ export function hoursFromV1(input: Partial<Record<Weekday, DayInput>>, current: 
   for (const day of WEEKDAYS) {
     const d = input[day];
     if (d === undefined || d === null) continue;
+    if (d.isOpen === false) { out[day] = []; continue; }
+    if (d.is24Hours === true) { out[day] = [['00:00', '24:00']]; continue; }
     if (d.startTime === undefined || d.startTime === null || d.endTime === undefined || d.endTime === null) throw invalid(`${day}`, `${day} needs startTime and endTime (military, e.g. 900 and 1700)`);
     const start = militaryMinutes(d.startTime, `${day}.startTime`);
     const end = militaryMinutes(d.endTime, `${day}.endTime`);
