@@ -5,6 +5,7 @@ import { clockTime, fullDate, groupByDay, monthGridHtml, timesHtml } from '../sr
 import { translate, type Catalog } from '../src/http/booking/messages.js';
 import { sendForm } from './details-form.js';
 import { api, type ApiError } from './request.js';
+import { currentZoneName } from './zone-names.js';
 
 interface PageState {
   page: 'list' | 'book' | 'reschedule' | 'manage'; cat: Catalog; locale: string; embed?: boolean; month: string; starts: number[];
@@ -14,7 +15,7 @@ interface PageState {
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const state = JSON.parse($('openslot-state').textContent ?? '{}') as PageState;
-const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const browserZone = currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 if (state.embed) reportHeight();
 if (state.page === 'book' || state.page === 'reschedule') picker();
@@ -64,7 +65,7 @@ function picker() {
     const list = $('tz-list');
     if (list.childElementCount) return;
     const zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
-    list.innerHTML = zones.map((z) => `<option value="${z}"></option>`).join('');
+    list.innerHTML = [...new Set(zones.map(currentZoneName))].sort().map((z) => `<option value="${z}"></option>`).join('');
   }, { once: true });
   tz.addEventListener('change', () => {
     try { new Intl.DateTimeFormat('en', { timeZone: tz.value }); } catch { tz.value = zone; return; }

@@ -46,7 +46,7 @@ export async function sendForm(form: HTMLFormElement, url: string, zone: string,
   for (const name of ['firstName', 'lastName', 'email']) {
     if (!value(name)) first = first ?? showError(form, name, cat.required);
   }
-  for (const group of form.querySelectorAll<HTMLElement>('[aria-required="true"][id^="f-field-"]')) {
+  for (const group of form.querySelectorAll<HTMLElement>('[data-required][id^="f-field-"]')) {
     const name = group.id.slice(2);
     const answered = new FormData(form).getAll(name).some((v) => String(v).trim() !== '');
     if (!answered) first = first ?? showError(form, name, cat.required);

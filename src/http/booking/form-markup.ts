@@ -20,7 +20,7 @@ function options(field: FormField): string[] {
 
 function intakeField(field: FormField, cat: Catalog, value: string | undefined): string {
   const name = `field-${field.id}`;
-  const req = field.required ? ' required aria-required="true"' : '';
+  const req = field.required ? ' required aria-required="true" data-required' : '';
   const label = `${field.name}${field.required ? ' *' : ''}`;
   const described = `aria-describedby="e-${name}"`;
   switch (field.type) {
@@ -39,7 +39,9 @@ function intakeField(field: FormField, cat: Catalog, value: string | undefined):
       const choices = field.type === 'yesno' ? [['yes', cat.yes], ['no', cat.no]] : options(field).map((o) => [o, o]);
       const type = field.type === 'yesno' ? 'radio' : 'checkbox';
       const picked = (value ?? '').split(',');
-      return `<fieldset class="field" id="f-${name}" ${described}${field.required ? ' aria-required="true"' : ''}><legend>${esc(label)}</legend>`
+      // A radio group may say it is required (aria-required); a group of checkboxes may not, so data-required tells the script.
+      const group = (field.type === 'yesno' ? ' role="radiogroup"' : '') + (field.required ? ` data-required${field.type === 'yesno' ? ' aria-required="true"' : ''}` : '');
+      return `<fieldset class="field" id="f-${name}" ${described}${group}><legend>${esc(label)}</legend>`
         + choices.map(([v, text], i) => `<span class="choice"><input type="${type}" id="f-${name}-${i}" name="${name}" value="${esc(v)}"${picked.includes(v) ? ' checked' : ''}>`
           + `<label for="f-${name}-${i}">${esc(text)}</label></span>`).join('') + `${error(name)}</fieldset>`;
     }
