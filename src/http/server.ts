@@ -10,6 +10,7 @@ import { onschedV1Plugin, stripV1TrailingSlash } from './onsched-v1/plugin.js';
 import { acuityPlugin } from './acuity/plugin.js';
 import { acuityOAuthPlugin } from './acuity/oauth.js';
 import { icalFeedPlugin } from './ical-feed.js';
+import { bookingPlugin } from './booking/plugin.js';
 
 export interface ServerOptions {
   services: ServiceContext;
@@ -48,5 +49,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(acuityPlugin, { prefix: '/api/v1', services: opts.services });
   await app.register(acuityOAuthPlugin, { prefix: '/oauth2', services: opts.services });
   await app.register(icalFeedPlugin, { services: opts.services });
+  await app.register(bookingPlugin, { services: opts.services });
   return app;
 }

@@ -11,15 +11,19 @@ export function slugify(name: string): string {
   return slug.length >= 2 ? slug : 'company';
 }
 
+/** Words the booking page uses in its own addresses (/book/manage/…, /book/api/…, /book/assets/…). */
+const RESERVED = new Set(['manage', 'api', 'assets']);
+
 const taken = async (tx: Tx, slug: string) =>
   (await tx.selectFrom('companies').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
 
 export async function chooseSlug(tx: Tx, requested: string | undefined, name: string, uid: string): Promise<string> {
   if (requested !== undefined) {
+    if (RESERVED.has(requested)) throw new DomainError('invalid_input', { field: 'slug', value: requested, message: `The slug "${requested}" is reserved.` });
     if (await taken(tx, requested)) throw new DomainError('slug_taken', { field: 'slug', value: requested, message: `The slug "${requested}" is taken by another company.` });
     return requested;
   }
   const base = slugify(name);
-  if (!(await taken(tx, base))) return base;
+  if (!RESERVED.has(base) && !(await taken(tx, base))) return base;
   return `${base}-${uid.slice(0, 8)}`;
 }

@@ -115,7 +115,7 @@ export const CompanyDocumentSchema = Type.Object({
   /** The booking page's address: /book/{slug}. Derived from the name when absent. */
   slug: Opt(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 60 })),
   /** Origins (https://example.com) allowed to embed the booking page in a frame. */
-  embedSites: Opt(Type.Array(Type.String({ pattern: '^https?://[^/\\s?#]+$', maxLength: 200 }), { maxItems: 20 })),
+  embedSites: Opt(Type.Array(Type.String({ pattern: '^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$', maxLength: 200 }), { maxItems: 20 })),
   settings: Opt(SettingsSchema),
   notifications: Opt(NotificationSettingsSchema),
   setup: Opt(SetupSchema),

@@ -1,0 +1,33 @@
+// Bundles the booking page's browser code (web/) into dist/web with fingerprinted names and writes
+// dist/web/manifest.json, which the server reads to link them. Run by `npm run build` (and so by
+// the `prepare` step of npm install).
+import { build } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist', 'web');
+
+export async function buildWeb() {
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { booking: 'web/booking.ts', embed: 'web/embed.ts', 'booking-style': 'web/booking.css' },
+    outdir, entryNames: '[name]-[hash]', bundle: true, minify: true, format: 'iife', target: ['es2020'],
+    metafile: true, legalComments: 'none', logLevel: 'warning',
+  });
+  const manifest = {};
+  for (const [file, meta] of Object.entries(result.metafile.outputs)) {
+    if (!meta.entryPoint) continue;
+    const name = basename(file);
+    if (meta.entryPoint.endsWith('booking.ts')) manifest['booking.js'] = name;
+    else if (meta.entryPoint.endsWith('embed.ts')) manifest['embed.js'] = name;
+    else if (meta.entryPoint.endsWith('.css')) manifest['booking.css'] = name;
+  }
+  writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildWeb();
