@@ -9,11 +9,13 @@ import { onschedPlugin } from './onsched/plugin.js';
 import { acuityPlugin } from './acuity/plugin.js';
 import { acuityOAuthPlugin } from './acuity/oauth.js';
 import { icalFeedPlugin } from './ical-feed.js';
+import { registerHealthRoutes, type HealthOptions } from './health.js';
 
 export interface ServerOptions {
   services: ServiceContext;
   adminTokenHash: string;
   logger?: boolean;
+  health?: HealthOptions;
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -38,7 +40,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     } as Record<string, unknown>,
   });
 
-  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  registerHealthRoutes(app, opts.services.store, opts.health ?? { timeoutMs: 2_000, cacheMs: 1_000 });
   await app.register(adminPlugin, { prefix: '/admin/v1', services: opts.services, adminTokenHash: opts.adminTokenHash });
   await app.register(onschedPlugin, { prefix: '/v3', services: opts.services });
   await app.register(acuityPlugin, { prefix: '/api/v1', services: opts.services });

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { OperatorError } from '../operator-error.js';
+import type { PostgresTimeouts } from '../config.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -23,9 +24,27 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export const isPostgresUrl = (url: string) => url.startsWith('postgres://') || url.startsWith('postgresql://');
 
-export function openStore(url: string, options: { poolSize?: number } = {}): Store {
+export interface StoreOptions {
+  poolSize?: number;
+  /** PostgreSQL session limits; each is set on every connection of the pool. */
+  timeouts?: PostgresTimeouts;
+}
+
+export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = { lockTimeoutMs: 3_000, statementTimeoutMs: 5_000, idleInTransactionTimeoutMs: 5_000 };
+/** PostgreSQL's own defaults (0: no limit), for migrations. */
+export const NO_POSTGRES_TIMEOUTS: PostgresTimeouts = { lockTimeoutMs: 0, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 };
+
+export function openStore(url: string, options: StoreOptions = {}): Store {
   if (isPostgresUrl(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const timeouts = options.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS;
+    const pool = new pg.Pool({
+      connectionString: url, max: options.poolSize ?? 10,
+      // A server that accepts no connection must fail a request, not queue it forever.
+      connectionTimeoutMillis: Math.max(timeouts.statementTimeoutMs, 5_000),
+      lock_timeout: timeouts.lockTimeoutMs,
+      statement_timeout: timeouts.statementTimeoutMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+    });
     // An idle connection dropped by the server (restart, admin termination) must not crash the
     // process; the pool replaces it on next use.
     pool.on('error', (error) => console.error(`PostgreSQL idle connection lost: ${error.message}`));
