@@ -10,6 +10,7 @@ import { acuityPlugin } from './acuity/plugin.js';
 import { acuityOAuthPlugin } from './acuity/oauth.js';
 import { icalFeedPlugin } from './ical-feed.js';
 import { registerHealthRoutes, type HealthOptions } from './health.js';
+import { RETRY_AFTER_SECONDS } from './status.js';
 
 export interface ServerOptions {
   services: ServiceContext;
@@ -25,6 +26,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     bodyLimit: 1_048_576,
   });
   await app.register(formbody);
+  // Every 503 (database busy or down), whichever surface rendered it, tells the client when to retry.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    return payload;
+  });
   await app.register(swagger, {
     openapi: { info: { title: 'OpenSlot', version: '0.1.0', description: 'OpenSlot scheduling server: admin, OnSched v3 and Acuity v1 surfaces.' } },
   });

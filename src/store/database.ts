@@ -48,6 +48,10 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
     // An idle connection dropped by the server (restart, admin termination) must not crash the
     // process; the pool replaces it on next use.
     pool.on('error', (error) => console.error(`PostgreSQL idle connection lost: ${error.message}`));
+    // The same for a connection in use: the server ends a session idle in a transaction too long
+    // (a frozen process) between two queries. The transaction's next query then fails, it is rolled
+    // back, and the pool discards the connection; without this listener the process would crash.
+    pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', dataDir: null, close: () => db.destroy() };
   }
