@@ -11,6 +11,7 @@ import { acuityOAuthPlugin } from './acuity/oauth.js';
 import { icalFeedPlugin } from './ical-feed.js';
 import { registerHealthRoutes, type HealthOptions } from './health.js';
 import { RETRY_AFTER_SECONDS } from './status.js';
+import { registerMetrics } from './metrics.js';
 
 export interface ServerOptions {
   services: ServiceContext;
@@ -46,6 +47,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     } as Record<string, unknown>,
   });
 
+  registerMetrics(app, opts.services.store);
   registerHealthRoutes(app, opts.services.store, opts.health ?? { timeoutMs: 2_000, cacheMs: 1_000 });
   await app.register(adminPlugin, { prefix: '/admin/v1', services: opts.services, adminTokenHash: opts.adminTokenHash });
   await app.register(onschedPlugin, { prefix: '/v3', services: opts.services });

@@ -15,6 +15,8 @@ export interface Store {
   dialect: Dialect;
   /** Where files that belong beside the database (the generated secret key) go; null for in-memory and PostgreSQL. */
   dataDir: string | null;
+  /** PostgreSQL: connections checked out and requests waiting for one (for /metrics). */
+  poolStats?: () => { inUse: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -53,7 +55,8 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
     // back, and the pool discards the connection; without this listener the process would crash.
     pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', dataDir: null, close: () => db.destroy() };
+    const poolStats = () => ({ inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount });
+    return { db, dialect: 'postgres', dataDir: null, poolStats, close: () => db.destroy() };
   }
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
