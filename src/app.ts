@@ -10,7 +10,7 @@ import { SecretBox, randomToken } from './security/secrets.js';
 import { deleteExpiredHolds } from './services/appointments/expire-holds.js';
 import type { ServiceContext } from './services/context.js';
 import { migrate } from './store/migrate.js';
-import { isPostgresUrl, openStore, type Store } from './store/database.js';
+import { NO_POSTGRES_TIMEOUTS, isPostgresUrl, openStore, type Store } from './store/database.js';
 import { ensurePostgresDatabase } from './store/ensure-database.js';
 
 export interface RunningApp {
@@ -27,12 +27,18 @@ export interface RunningApp {
 }
 
 export async function prepareStore(config: Config): Promise<Store> {
-  if (isPostgresUrl(config.databaseUrl) && await ensurePostgresDatabase(config.databaseUrl)) {
-    console.log(`Created PostgreSQL database ${new URL(config.databaseUrl).pathname.slice(1)}.`);
+  const url = config.databaseUrl;
+  if (!isPostgresUrl(url)) {
+    const store = openStore(url);
+    await migrate(store);
+    return store;
   }
-  const store = openStore(config.databaseUrl);
-  await migrate(store);
-  return store;
+  if (await ensurePostgresDatabase(url)) console.log(`Created PostgreSQL database ${new URL(url).pathname.slice(1)}.`);
+  // Migrations may wait for another process's (advisory lock) and build indexes: no request
+  // timeouts for them, so they get a pool of their own.
+  const migrating = openStore(url, { poolSize: 2, timeouts: NO_POSTGRES_TIMEOUTS });
+  try { await migrate(migrating); } finally { await migrating.close(); }
+  return openStore(url, { timeouts: config.postgresTimeouts });
 }
 
 function secretKey(config: Config, store: Store): string {
@@ -45,7 +51,7 @@ export async function startApp(config: Config, { logger = false } = {}): Promise
   const store = await prepareStore(config);
   const services: ServiceContext = { store, secrets: new SecretBox(secretKey(config, store)), now: Date.now, random: Math.random };
   const admin = await resolveAdminToken(store, config.adminToken);
-  const server = await buildServer({ services, adminTokenHash: admin.hash, logger });
+  const server = await buildServer({ services, adminTokenHash: admin.hash, logger, health: config.health });
   const url = await server.listen({ port: config.port, host: config.host });
   const sweeper = setInterval(() => {
     deleteExpiredHolds(store.db, Date.now()).catch((error) => server.log.error(error, 'hold sweep failed'));

@@ -14,6 +14,19 @@ export interface Config {
   notifications: NotificationConfig;
   /** External calendars: the sync loop and its window (OPENSLOT_CALENDAR_*). */
   calendars: CalendarSyncConfig;
+  /** PostgreSQL session limits (OPENSLOT_PG_*_MS): one frozen process cannot hold the others hostage. */
+  postgresTimeouts: PostgresTimeouts;
+  /** /health: how long the database may take to answer, and how long an answer is reused. */
+  health: { timeoutMs: number; cacheMs: number };
+}
+
+export interface PostgresTimeouts {
+  /** Waiting for a row lock (another booking of the same resource) longer than this fails the request. */
+  lockTimeoutMs: number;
+  /** Any one statement running longer than this is cancelled. */
+  statementTimeoutMs: number;
+  /** A session idle inside an open transaction this long (a frozen process) is ended, its transaction rolled back. */
+  idleInTransactionTimeoutMs: number;
 }
 
 export interface NotificationConfig {
@@ -48,6 +61,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     sweepIntervalMs: positiveNumber(env, 'OPENSLOT_SWEEP_INTERVAL_MS', 30_000),
     notifications: readNotificationConfig(env, pick),
     calendars: readCalendarConfig(env),
+    postgresTimeouts: {
+      lockTimeoutMs: positiveNumber(env, 'OPENSLOT_PG_LOCK_TIMEOUT_MS', 3_000),
+      statementTimeoutMs: positiveNumber(env, 'OPENSLOT_PG_STATEMENT_TIMEOUT_MS', 5_000),
+      idleInTransactionTimeoutMs: positiveNumber(env, 'OPENSLOT_PG_IDLE_IN_TRANSACTION_TIMEOUT_MS', 5_000),
+    },
+    health: { timeoutMs: positiveNumber(env, 'OPENSLOT_HEALTH_TIMEOUT_MS', 2_000), cacheMs: positiveNumber(env, 'OPENSLOT_HEALTH_CACHE_MS', 1_000) },
   };
 }
 

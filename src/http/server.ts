@@ -11,11 +11,15 @@ import { acuityPlugin } from './acuity/plugin.js';
 import { acuityOAuthPlugin } from './acuity/oauth.js';
 import { icalFeedPlugin } from './ical-feed.js';
 import { bookingPlugin } from './booking/plugin.js';
+import { registerHealthRoutes, type HealthOptions } from './health.js';
+import { RETRY_AFTER_SECONDS } from './status.js';
+import { registerMetrics } from './metrics.js';
 
 export interface ServerOptions {
   services: ServiceContext;
   adminTokenHash: string;
   logger?: boolean;
+  health?: HealthOptions;
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -27,6 +31,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     rewriteUrl: (request) => stripV1TrailingSlash(request.url ?? '/'),
   });
   await app.register(formbody);
+  // Every 503 (database busy or down), whichever surface rendered it, tells the client when to retry.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    return payload;
+  });
   await app.register(swagger, {
     openapi: { info: { title: 'OpenSlot', version: '0.1.0', description: 'OpenSlot scheduling server: admin, OnSched v3 and Acuity v1 surfaces.' } },
   });
@@ -42,7 +51,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     } as Record<string, unknown>,
   });
 
-  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  registerMetrics(app, opts.services.store);
+  registerHealthRoutes(app, opts.services.store, opts.health ?? { timeoutMs: 2_000, cacheMs: 1_000 });
   await app.register(adminPlugin, { prefix: '/admin/v1', services: opts.services, adminTokenHash: opts.adminTokenHash });
   await app.register(onschedPlugin, { prefix: '/v3', services: opts.services });
   await app.register(onschedV1Plugin, { services: opts.services });

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { OperatorError } from '../operator-error.js';
+import type { PostgresTimeouts } from '../config.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -14,6 +15,8 @@ export interface Store {
   dialect: Dialect;
   /** Where files that belong beside the database (the generated secret key) go; null for in-memory and PostgreSQL. */
   dataDir: string | null;
+  /** PostgreSQL: connections checked out and requests waiting for one (for /metrics). */
+  poolStats?: () => { inUse: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -23,14 +26,37 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export const isPostgresUrl = (url: string) => url.startsWith('postgres://') || url.startsWith('postgresql://');
 
-export function openStore(url: string, options: { poolSize?: number } = {}): Store {
+export interface StoreOptions {
+  poolSize?: number;
+  /** PostgreSQL session limits; each is set on every connection of the pool. */
+  timeouts?: PostgresTimeouts;
+}
+
+export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = { lockTimeoutMs: 3_000, statementTimeoutMs: 5_000, idleInTransactionTimeoutMs: 5_000 };
+/** PostgreSQL's own defaults (0: no limit), for migrations. */
+export const NO_POSTGRES_TIMEOUTS: PostgresTimeouts = { lockTimeoutMs: 0, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 };
+
+export function openStore(url: string, options: StoreOptions = {}): Store {
   if (isPostgresUrl(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const timeouts = options.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS;
+    const pool = new pg.Pool({
+      connectionString: url, max: options.poolSize ?? 10,
+      // A server that accepts no connection must fail a request, not queue it forever.
+      connectionTimeoutMillis: Math.max(timeouts.statementTimeoutMs, 5_000),
+      lock_timeout: timeouts.lockTimeoutMs,
+      statement_timeout: timeouts.statementTimeoutMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+    });
     // An idle connection dropped by the server (restart, admin termination) must not crash the
     // process; the pool replaces it on next use.
     pool.on('error', (error) => console.error(`PostgreSQL idle connection lost: ${error.message}`));
+    // The same for a connection in use: the server ends a session idle in a transaction too long
+    // (a frozen process) between two queries. The transaction's next query then fails, it is rolled
+    // back, and the pool discards the connection; without this listener the process would crash.
+    pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', dataDir: null, close: () => db.destroy() };
+    const poolStats = () => ({ inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount });
+    return { db, dialect: 'postgres', dataDir: null, poolStats, close: () => db.destroy() };
   }
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);

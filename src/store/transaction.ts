@@ -27,4 +27,15 @@ export async function lockResources(store: Store, tx: Tx, resourceIds: number[])
   if (store.dialect !== 'postgres' || resourceIds.length === 0) return;
   const ids = [...new Set(resourceIds)].sort((a, b) => a - b);
   await tx.selectFrom('resources').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+  if (TEST_PAUSE_AFTER_LOCK_MS > 0) await pauseForTest(ids);
+}
+
+// TEST ONLY (see docs/operations.md): OPENSLOT_TEST_PAUSE_AFTER_LOCK_MS makes each transaction wait
+// that long right after locking its resources, announcing it on stderr, so a test can freeze the
+// process (SIGSTOP) while it holds the locks. Unset, and so off, everywhere else.
+const TEST_PAUSE_AFTER_LOCK_MS = Number(process.env.OPENSLOT_TEST_PAUSE_AFTER_LOCK_MS ?? 0);
+
+async function pauseForTest(ids: number[]): Promise<void> {
+  process.stderr.write(`TEST PAUSE: holding the locks of resources ${ids.join(',')} for ${TEST_PAUSE_AFTER_LOCK_MS} ms\n`);
+  await new Promise((resolve) => setTimeout(resolve, TEST_PAUSE_AFTER_LOCK_MS));
 }

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { serveOpenApiForPrefix } from '../openapi.js';
 import { authenticate, remember } from './auth.js';
 import { acuityError, clientError, fromDomain, isAcuityError, type AcuityError } from './errors.js';
+import { BUSY_MESSAGE, isTemporaryDatabaseFailure } from '../status.js';
 import { RateLimiter, isRateLimited, rateLimitConfig } from './rate-limit.js';
 import { accountRoutes } from './routes/account.js';
 import { appointmentReadRoutes } from './routes/appointments.js';
@@ -90,6 +91,7 @@ function renderError(error: FastifyError, request: FastifyRequest, reply: Fastif
   if (isDomainError(error)) return send(reply, fromDomain(error));
   const status = (error as { statusCode?: number }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return send(reply, clientError(status, error.message));
+  if (isTemporaryDatabaseFailure(error)) return send(reply, acuityError(503, 'service_unavailable', BUSY_MESSAGE));
   request.log.error(error);
   return reply.code(500).send({ status_code: 500, message: 'Internal server error.', error: 'internal_error' });
 }

@@ -8,7 +8,7 @@ import { createCompany } from '../../services/companies/create-company.js';
 import { companyView, getCompany } from '../../services/companies/get-company.js';
 import { CompanyDocumentSchema } from '../../services/setup/document.js';
 import { describeAjvError, strictAjv } from '../../services/setup/validate.js';
-import { STATUS_OF_KIND, frameworkClientStatus } from '../status.js';
+import { BUSY_MESSAGE, STATUS_OF_KIND, frameworkClientStatus, isTemporaryDatabaseFailure } from '../status.js';
 import { hasAdminToken } from './auth.js';
 import { registerDeliveryRoutes } from './deliveries.js';
 import { registerExternalCalendarRoutes } from './external-calendars.js';
@@ -40,6 +40,7 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app: Fastify
     }
     const status = frameworkClientStatus(error);
     if (status) return reply.code(status).send({ statusCode: status, error: 'bad_request', message: (error as Error).message });
+    if (isTemporaryDatabaseFailure(error)) return reply.code(503).send({ statusCode: 503, error: 'service_unavailable', message: BUSY_MESSAGE });
     request.log.error(error);
     return reply.code(500).send({ statusCode: 500, error: 'internal', message: 'Internal server error.' });
   });

@@ -2,7 +2,7 @@
 // (a superset of the documented body and of what OnSched's central error handler emits).
 import type { FastifyError } from 'fastify';
 import { isDomainError } from '../../core/errors.js';
-import { STATUS_OF_KIND, frameworkClientStatus } from '../status.js';
+import { BUSY_MESSAGE, STATUS_OF_KIND, frameworkClientStatus, isTemporaryDatabaseFailure } from '../status.js';
 import { describeValidationError } from './validation.js';
 
 export interface FieldError { field: string; message: string }
@@ -10,7 +10,7 @@ export interface OnschedErrorBody { success: false; statusCode: number; name: st
 
 const NAMES: Record<number, string> = {
   400: 'BadRequestError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError', 422: 'UnprocessableEntityError',
-  413: 'PayloadTooLargeError', 415: 'UnsupportedMediaTypeError', 500: 'InternalServerError',
+  413: 'PayloadTooLargeError', 415: 'UnsupportedMediaTypeError', 500: 'InternalServerError', 503: 'ServiceUnavailableError',
 };
 
 export function errorBody(statusCode: number, message: string, errors: FieldError[] = []): OnschedErrorBody {
@@ -42,5 +42,6 @@ export function renderError(error: unknown): { statusCode: number; body: Onsched
     const message = (error as Error).message;
     return { statusCode: status, body: errorBody(status, message, status === 400 ? [{ field: 'body', message }] : []), ours: false };
   }
+  if (isTemporaryDatabaseFailure(error)) return { statusCode: 503, body: errorBody(503, BUSY_MESSAGE), ours: false };
   return { statusCode: 500, body: errorBody(500, 'Internal server error.'), ours: true };
 }

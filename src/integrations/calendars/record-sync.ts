@@ -7,6 +7,7 @@ import type { Store } from '../../store/database.js';
 import { inTransaction } from '../../store/transaction.js';
 import type { ClaimedCalendar } from './claim-calendars.js';
 import type { Validators } from './source.js';
+import { calendarSyncs } from '../../metrics/counters.js';
 
 export type SyncOutcome =
   | { ok: true; changed: false; validators: Validators }
@@ -27,6 +28,12 @@ const BATCH = 500;
 
 /** Returns false when the claim was lost and nothing was written. */
 export async function recordSync(store: Store, calendar: ClaimedCalendar, outcome: SyncOutcome, now: number, timing: Timing): Promise<boolean> {
+  const recorded = await writeSync(store, calendar, outcome, now, timing);
+  if (recorded) calendarSyncs.inc({ outcome: outcome.ok ? 'ok' : 'failed' });
+  return recorded;
+}
+
+function writeSync(store: Store, calendar: ClaimedCalendar, outcome: SyncOutcome, now: number, timing: Timing): Promise<boolean> {
   const interval = calendar.interval_minutes ? calendar.interval_minutes * 60_000 : timing.intervalMs;
   return inTransaction(store, async (tx) => {
     const common = { lease_until: null, claimed_by: null, last_attempt_at: now, updated_at: now };

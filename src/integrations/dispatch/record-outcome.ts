@@ -4,6 +4,7 @@ import type { Store } from '../../store/database.js';
 import type { NotificationDeliveryRow } from '../../store/schema-notify.js';
 import type { SendOutcome } from '../send-outcome.js';
 import { retryDelay, type RetryPolicy } from './backoff.js';
+import { deliveries } from '../../metrics/counters.js';
 
 export async function recordOutcome(store: Store, claimed: NotificationDeliveryRow, outcome: SendOutcome, now: number, policy: RetryPolicy, random: () => number): Promise<'done' | 'retry' | 'failed' | 'lost'> {
   const fence = store.db.updateTable('notification_deliveries')
@@ -23,5 +24,7 @@ export async function recordOutcome(store: Store, claimed: NotificationDeliveryR
     });
   }
   const { numUpdatedRows } = await update.executeTakeFirst();
-  return numUpdatedRows > 0n ? result : 'lost';
+  const recorded = numUpdatedRows > 0n ? result : 'lost';
+  deliveries.inc({ channel: claimed.channel, outcome: recorded });
+  return recorded;
 }

@@ -3,6 +3,7 @@
 // the periodic sweeper for the rest. Deleting before an insert also keeps PostgreSQL's exclusion
 // constraint from tripping over a dead hold.
 import type { Tx } from '../../store/transaction.js';
+import { holdsExpired } from '../../metrics/counters.js';
 
 export async function deleteExpiredHolds(tx: Tx, now: number, resourceIds?: number[]): Promise<number> {
   let query = tx.deleteFrom('appointments').where('status', '=', 'IN').where('expires_at', '<=', now);
@@ -11,5 +12,7 @@ export async function deleteExpiredHolds(tx: Tx, now: number, resourceIds?: numb
     query = query.where('id', 'in', tx.selectFrom('appointment_resources').select('appointment_id').where('resource_id', 'in', resourceIds));
   }
   const result = await query.executeTakeFirst();
-  return Number(result.numDeletedRows ?? 0);
+  const deleted = Number(result.numDeletedRows ?? 0);
+  holdsExpired.inc(deleted);
+  return deleted;
 }
