@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Store and end-to-end suites share one PostgreSQL; files run in parallel but each uses its own database.
     pool: 'forks',
+    // Services built without a server (test harnesses) read the outbound policy from the environment;
+    // their receivers and feeds run on loopback. Servers started by the test support set it themselves.
+    env: { OPENSLOT_OUTBOUND_ALLOW: '127.0.0.0/8' },
   },
 });

@@ -1,6 +1,7 @@
 // Configuration from the environment (12-factor); every value can also be given as a `serve` flag.
 import { positiveNumber } from './env-number.js';
 import { readCalendarConfig, type CalendarSyncConfig } from './integrations/calendars/config.js';
+import { OutboundPolicy } from './security/outbound/address-policy.js';
 
 export interface Config {
   port: number;
@@ -13,6 +14,8 @@ export interface Config {
   notifications: NotificationConfig;
   /** External calendars: the sync loop and its window (OPENSLOT_CALENDAR_*). */
   calendars: CalendarSyncConfig;
+  /** OPENSLOT_OUTBOUND_ALLOW: ranges tenant-supplied URLs may reach besides public addresses. */
+  outbound: OutboundPolicy;
 }
 
 export interface NotificationConfig {
@@ -47,6 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     sweepIntervalMs: positiveNumber(env, 'OPENSLOT_SWEEP_INTERVAL_MS', 30_000),
     notifications: readNotificationConfig(env, pick),
     calendars: readCalendarConfig(env),
+    outbound: new OutboundPolicy(pick('outbound-allow', 'OPENSLOT_OUTBOUND_ALLOW') ?? ''),
   };
 }
 
