@@ -12,6 +12,9 @@ export interface CompanyTable {
   id: Id; uid: string; name: string; timezone: string; settings: Json;
   api_key_hash: string; api_key_enc: string; client_id: string; client_secret_hash: string;
   created_at: number;
+  /** Set when the company was deleted (soft: data kept, credentials revoked). Migration 009. */
+  deleted_at: ColumnType<number | null, number | null | undefined, number | null>;
+  updated_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface LocationTable {
