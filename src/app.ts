@@ -44,7 +44,7 @@ export async function startApp(config: Config, { logger = false } = {}): Promise
     store, secrets: new SecretBox(secretKey(config, store)), now: Date.now, random: Math.random, outbound: createGuardedHttp(config.outbound),
   };
   const admin = await resolveAdminToken(store, config.adminToken);
-  const server = await buildServer({ services, adminTokenHash: admin.hash, logger });
+  const server = await buildServer({ services, adminTokenHash: admin.hash, logger, webhookSourceRanges: config.webhookSourceRanges });
   const url = await server.listen({ port: config.port, host: config.host });
   const sweeper = setInterval(() => {
     deleteExpiredHolds(store.db, Date.now()).catch((error) => server.log.error(error, 'hold sweep failed'));

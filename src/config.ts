@@ -1,7 +1,7 @@
 // Configuration from the environment (12-factor); every value can also be given as a `serve` flag.
 import { positiveNumber } from './env-number.js';
 import { readCalendarConfig, type CalendarSyncConfig } from './integrations/calendars/config.js';
-import { OutboundPolicy } from './security/outbound/address-policy.js';
+import { OutboundPolicy, parseCidrList } from './security/outbound/address-policy.js';
 
 export interface Config {
   port: number;
@@ -16,6 +16,8 @@ export interface Config {
   calendars: CalendarSyncConfig;
   /** OPENSLOT_OUTBOUND_ALLOW: ranges tenant-supplied URLs may reach besides public addresses. */
   outbound: OutboundPolicy;
+  /** OPENSLOT_WEBHOOK_SOURCE_RANGES: what GET /api/v1/meta lists as the ranges webhooks come from. */
+  webhookSourceRanges: string[];
 }
 
 export interface NotificationConfig {
@@ -51,6 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     notifications: readNotificationConfig(env, pick),
     calendars: readCalendarConfig(env),
     outbound: new OutboundPolicy(pick('outbound-allow', 'OPENSLOT_OUTBOUND_ALLOW') ?? ''),
+    webhookSourceRanges: parseCidrList(env.OPENSLOT_WEBHOOK_SOURCE_RANGES ?? '', 'OPENSLOT_WEBHOOK_SOURCE_RANGES').map((r) => r.text),
   };
 }
 

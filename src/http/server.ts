@@ -14,6 +14,8 @@ export interface ServerOptions {
   services: ServiceContext;
   adminTokenHash: string;
   logger?: boolean;
+  /** What GET /api/v1/meta lists as the address ranges webhooks come from. */
+  webhookSourceRanges?: string[];
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -41,7 +43,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   await app.register(adminPlugin, { prefix: '/admin/v1', services: opts.services, adminTokenHash: opts.adminTokenHash });
   await app.register(onschedPlugin, { prefix: '/v3', services: opts.services });
-  await app.register(acuityPlugin, { prefix: '/api/v1', services: opts.services });
+  await app.register(acuityPlugin, { prefix: '/api/v1', services: opts.services, webhookSourceRanges: opts.webhookSourceRanges ?? [] });
   await app.register(acuityOAuthPlugin, { prefix: '/oauth2', services: opts.services });
   await app.register(icalFeedPlugin, { services: opts.services });
   return app;

@@ -22,6 +22,22 @@ const NOT_PUBLIC: Array<[string, number, 'ipv4' | 'ipv6']> = [
   ['64:ff9b:1::', 48, 'ipv6'], ['100::', 64, 'ipv6'], ['2001:db8::', 32, 'ipv6'],
 ];
 
+export interface CidrRange { text: string; address: string; prefix: number; family: 'ipv4' | 'ipv6' }
+
+/** Comma- or space-separated CIDR ranges (a bare address is just that address); anything else throws naming `variable`. */
+export function parseCidrList(text: string, variable: string): CidrRange[] {
+  return text.split(/[\s,]+/).filter(Boolean).map((range) => {
+    const [address = '', prefixText] = range.split('/');
+    const family = isIP(address);
+    const max = family === 6 ? 128 : 32;
+    const prefix = prefixText === undefined ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+    if (family === 0 || !(prefix >= 0 && prefix <= max)) {
+      throw new Error(`${variable} must be a list of CIDR ranges such as 127.0.0.0/8 (got "${range}")`);
+    }
+    return { text: range, address, prefix, family: family === 6 ? 'ipv6' : 'ipv4' };
+  });
+}
+
 export class OutboundPolicy {
   private readonly notPublic = new BlockList();
   private readonly allowed = new BlockList();
@@ -32,15 +48,7 @@ export class OutboundPolicy {
   constructor(allow = '') {
     for (const [net, prefix, family] of NOT_PUBLIC) this.notPublic.addSubnet(net, prefix, family);
     this.allowText = allow.trim();
-    for (const range of this.allowText.split(/[\s,]+/).filter(Boolean)) {
-      const [address = '', prefixText] = range.split('/');
-      const family = isIP(address);
-      const prefix = prefixText === undefined ? (family === 6 ? 128 : 32) : Number(prefixText);
-      if (family === 0 || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 6 ? 128 : 32)) {
-        throw new Error(`OPENSLOT_OUTBOUND_ALLOW must be a list of CIDR ranges such as 127.0.0.0/8 (got "${range}")`);
-      }
-      this.allowed.addSubnet(address, prefix, family === 6 ? 'ipv6' : 'ipv4');
-    }
+    for (const { address, prefix, family } of parseCidrList(this.allowText, 'OPENSLOT_OUTBOUND_ALLOW')) this.allowed.addSubnet(address, prefix, family);
   }
 
   /** Null when the server may connect to `address` (an IP literal); else why not, in one line. */
