@@ -7,6 +7,7 @@ import { createCalendarSync, type CalendarSync } from './integrations/calendars/
 import { createDispatcher, type Dispatcher } from './integrations/dispatch/dispatcher.js';
 import { loadOrCreateSecretKey } from './security/secret-key-file.js';
 import { SecretBox, randomToken } from './security/secrets.js';
+import { createGuardedHttp } from './security/outbound/guarded-fetch.js';
 import { deleteExpiredHolds } from './services/appointments/expire-holds.js';
 import type { ServiceContext } from './services/context.js';
 import { migrate } from './store/migrate.js';
@@ -49,9 +50,11 @@ function secretKey(config: Config, store: Store): string {
 
 export async function startApp(config: Config, { logger = false } = {}): Promise<RunningApp> {
   const store = await prepareStore(config);
-  const services: ServiceContext = { store, secrets: new SecretBox(secretKey(config, store)), now: Date.now, random: Math.random };
+  const services: ServiceContext = {
+    store, secrets: new SecretBox(secretKey(config, store)), now: Date.now, random: Math.random, outbound: createGuardedHttp(config.outbound),
+  };
   const admin = await resolveAdminToken(store, config.adminToken);
-  const server = await buildServer({ services, adminTokenHash: admin.hash, logger, health: config.health });
+  const server = await buildServer({ services, adminTokenHash: admin.hash, logger, health: config.health, webhookSourceRanges: config.webhookSourceRanges });
   const url = await server.listen({ port: config.port, host: config.host });
   const sweeper = setInterval(() => {
     deleteExpiredHolds(store.db, Date.now()).catch((error) => server.log.error(error, 'hold sweep failed'));

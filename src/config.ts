@@ -2,6 +2,7 @@
 import { positiveNumber } from './env-number.js';
 import { OperatorError } from './operator-error.js';
 import { readCalendarConfig, type CalendarSyncConfig } from './integrations/calendars/config.js';
+import { OutboundPolicy, parseCidrList } from './security/outbound/address-policy.js';
 
 export interface Config {
   port: number;
@@ -14,6 +15,10 @@ export interface Config {
   notifications: NotificationConfig;
   /** External calendars: the sync loop and its window (OPENSLOT_CALENDAR_*). */
   calendars: CalendarSyncConfig;
+  /** OPENSLOT_OUTBOUND_ALLOW: ranges tenant-supplied URLs may reach besides public addresses. */
+  outbound: OutboundPolicy;
+  /** OPENSLOT_WEBHOOK_SOURCE_RANGES: what GET /api/v1/meta lists as the ranges webhooks come from. */
+  webhookSourceRanges: string[];
   /** PostgreSQL session limits (OPENSLOT_PG_*_MS): one frozen process cannot hold the others hostage. */
   postgresTimeouts: PostgresTimeouts;
   /** /health: how long the database may take to answer, and how long an answer is reused. */
@@ -67,6 +72,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
       idleInTransactionTimeoutMs: positiveNumber(env, 'OPENSLOT_PG_IDLE_IN_TRANSACTION_TIMEOUT_MS', 5_000),
     },
     health: { timeoutMs: positiveNumber(env, 'OPENSLOT_HEALTH_TIMEOUT_MS', 2_000), cacheMs: positiveNumber(env, 'OPENSLOT_HEALTH_CACHE_MS', 1_000) },
+    outbound: new OutboundPolicy(pick('outbound-allow', 'OPENSLOT_OUTBOUND_ALLOW') ?? ''),
+    webhookSourceRanges: parseCidrList(env.OPENSLOT_WEBHOOK_SOURCE_RANGES ?? '', 'OPENSLOT_WEBHOOK_SOURCE_RANGES').map((r) => r.text),
   };
 }
 

@@ -20,6 +20,8 @@ export interface ServerOptions {
   adminTokenHash: string;
   logger?: boolean;
   health?: HealthOptions;
+  /** What GET /api/v1/meta lists as the address ranges webhooks come from. */
+  webhookSourceRanges?: string[];
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -56,7 +58,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(adminPlugin, { prefix: '/admin/v1', services: opts.services, adminTokenHash: opts.adminTokenHash });
   await app.register(onschedPlugin, { prefix: '/v3', services: opts.services });
   await app.register(onschedV1Plugin, { services: opts.services });
-  await app.register(acuityPlugin, { prefix: '/api/v1', services: opts.services });
+  await app.register(acuityPlugin, { prefix: '/api/v1', services: opts.services, webhookSourceRanges: opts.webhookSourceRanges ?? [] });
   await app.register(acuityOAuthPlugin, { prefix: '/oauth2', services: opts.services });
   await app.register(icalFeedPlugin, { services: opts.services });
   await app.register(bookingPlugin, { services: opts.services });

@@ -1,6 +1,7 @@
 // What every service needs from the outside world, passed in so tests can control time and chance.
 import type { Store } from '../store/database.js';
 import type { SecretBox } from '../security/secrets.js';
+import type { GuardedHttp } from '../security/outbound/guarded-fetch.js';
 
 export interface ServiceContext {
   store: Store;
@@ -11,4 +12,6 @@ export interface ServiceContext {
   random: () => number;
   /** This process's external-calendar sync loop, when it runs one: availability wakes it for stale calendars. */
   calendarSync?: { readonly staleAfterMs: number; wake(): void };
+  /** HTTP to tenant-supplied URLs under the operator's address policy; from OPENSLOT_OUTBOUND_ALLOW when absent. */
+  outbound?: GuardedHttp;
 }

@@ -17,6 +17,7 @@ function provider(store: Store): MigrationProvider {
     '006_notify_retries': { up: async (db) => (await import('./migrations/006_notify_retries.js')).up(db, store.dialect) },
     '007_onsched_v3': { up: async (db) => (await import('./migrations/007_onsched_v3.js')).up(db, store.dialect) },
     '008_onsched_setup': { up: async (db) => (await import('./migrations/008_onsched_setup.js')).up(db, store.dialect) },
+    '009_company_lifecycle': { up: async (db) => (await import('./migrations/009_company_lifecycle.js')).up(db, store.dialect) },
     '011_booking_page': { up: async (db) => (await import('./migrations/011_booking_page.js')).up(db, store.dialect) },
   };
   return { getMigrations: async () => all };

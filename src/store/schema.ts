@@ -16,6 +16,9 @@ export interface CompanyTable {
   slug: ColumnType<string | null, string | null | undefined>;
   /** JSON array of origins allowed to frame the booking page. */
   embed_sites: ColumnType<string, string | undefined>;
+  /** Set when the company was deleted (soft: data kept, credentials revoked). Migration 009. */
+  deleted_at: ColumnType<number | null, number | null | undefined, number | null>;
+  updated_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface LocationTable {

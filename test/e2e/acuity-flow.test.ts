@@ -111,10 +111,13 @@ describe.each(backends)('Acuity client flow on $name', (backend) => {
     expect(booked.date).toMatch(/^[A-Z][a-z]+ \d{1,2}, \d{4}$/);
     expect(booked).not.toHaveProperty('noShow');
     expect(booked.forms).toEqual([{ id: R.intake.id, name: 'Intake', values: [
-      { id: R.first.id, fieldID: R.first.id, value: 'yes', name: 'First visit?' },
-      { id: R.topics.id, fieldID: R.topics.id, value: 'A,C', name: 'Topics' },
-      { id: R.scan.id, fieldID: R.scan.id, value: 'https://files.example.com/scan.pdf', name: 'Scan' },
+      { id: expect.any(Number), fieldID: R.first.id, value: 'yes', name: 'First visit?' },
+      { id: expect.any(Number), fieldID: R.topics.id, value: 'A,C', name: 'Topics' },
+      { id: expect.any(Number), fieldID: R.scan.id, value: 'https://files.example.com/scan.pdf', name: 'Scan' },
     ] }]);
+    // Each answer has its own id, distinct from the field it answers (as real Acuity answers have).
+    const answerIds = booked.forms[0].values.map((v: { id: number }) => v.id);
+    expect(new Set([...answerIds, R.first.id, R.topics.id, R.scan.id]).size).toBe(6);
     expect((await timesOf(R.session.id)).map((t) => t.time)).not.toContain(times[1]);
   });
 

@@ -1,5 +1,5 @@
 // The command line as a user runs it: a real process, real signals, a real database file.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -114,14 +114,31 @@ describe('openslot import, every way a file can be wrong', () => {
 });
 
 describe('openslot demo', () => {
-  it('serves the demo clinic and prints commands that work', async () => {
+  it('prints the credentials and a booking walk on both surfaces whose commands work as printed', async () => {
     const demo = openslot(['demo', '--port', '0'], {});
-    await demo.waitFor(/Demo Clinic is loaded/);
-    const [, command] = await demo.waitFor(/curl -s '(http:\/\/[^']+\/v3\/availability[^']+)' -H 'x-api-key: (\S+)'/);
-    const [, , key] = /curl -s '(http:\/\/[^']+\/v3\/availability[^']+)' -H 'x-api-key: ([^']+)'/.exec(demo.output())!;
-    const response = await fetch(command, { headers: { 'x-api-key': key } });
-    expect(response.status).toBe(200);
-    expect((await response.json()).data.availableTimes.length).toBeGreaterThan(0);
+    await demo.waitFor(/OpenAPI and an interactive page/);
+    // The printed lines, with `\`-continued commands joined; the variable lines first, as a reader pastes them.
+    const lines = demo.output().replace(/\\\n\s*/g, '').split('\n');
+    const variables = lines.filter((l) => /^(BASE|CLIENT_ID)=/.test(l)).join('\n');
+    const command = (pattern: RegExp) => lines.find((l) => l.startsWith('curl') && pattern.test(l))!;
+    const run = (line: string, extra = '') => JSON.parse(execFileSync('bash', ['-c', `${variables}\n${extra}\n${line}`], { encoding: 'utf8' }));
+    expect(demo.output()).toMatch(/client secret: \S{20,}/);
+
+    // OnSched: availability, and a bearer token bought with the printed client id and secret.
+    expect(JSON.stringify(run(command(/\/v3\/availability/)))).toContain('availableTimes');
+    expect(run(command(/\/v3\/oauth\/token/))).toMatchObject({ access_token: expect.any(String), token_type: 'Bearer' });
+    // The hold follows OnSched's documented form: ids in the query, only the time in the body.
+    expect(command(/\/v3\/appointment\/hold/)).toMatch(/\/v3\/appointment\/hold\?LocationId=[0-9a-f-]{36}&ServiceId=[0-9a-f-]{36}&ResourceIds=[0-9a-f-]{36}" .* -d '\{"Unavailability":\{"startTime":"[^"]+","endTime":"[^"]+"\}\}'$/);
+    expect(command(/\$HOLD_ID\/book/)).toContain('"Customer"');
+    expect(command(/\$HOLD_ID\/cancel/)).toContain('-X PUT');
+
+    // Acuity: times, check, book, cancel, exactly as printed.
+    expect(run(command(/\/api\/v1\/availability\/times/)).length).toBeGreaterThan(0);
+    expect(run(command(/check-times/))).toMatchObject({ valid: true });
+    const booked = run(command(/-X POST "\$BASE\/api\/v1\/appointments"/));
+    expect(booked).toMatchObject({ id: expect.any(Number), firstName: 'Grace', canceled: false });
+    expect(run(command(/\$APPOINTMENT_ID\/cancel/), `APPOINTMENT_ID=${booked.id}`)).toMatchObject({ id: booked.id, canceled: true });
+    expect(JSON.stringify(run(command(/\/admin\/v1\/companies/)))).toContain('Demo Clinic');
     demo.child.kill('SIGTERM');
     expect(await demo.exited).toBe(0);
   });

@@ -7,7 +7,8 @@ export interface ServerProcess { child: ChildProcess; url: string; output(): str
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const { OPENSLOT_ADMIN_TOKEN: _drop, ...base } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', '0'], {
-    env: { ...base, LOG_LEVEL: 'silent', OPENSLOT_ADMIN_TOKEN: 'process-test-admin-token', ...env },
+    // Loopback receivers and feeds are allowed by default, as in a single-host setup (see startTestServer).
+    env: { ...base, LOG_LEVEL: 'silent', OPENSLOT_ADMIN_TOKEN: 'process-test-admin-token', OPENSLOT_OUTBOUND_ALLOW: '127.0.0.0/8', ...env },
   });
   let output = '';
   child.stdout!.on('data', (d) => { output += d; });

@@ -4,8 +4,12 @@ import { readConfig } from '../../src/config.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
+/**
+ * Test receivers and feeds run on loopback, so the server may reach 127.0.0.0/8 unless the test says
+ * otherwise (the SSRF tests pass OPENSLOT_OUTBOUND_ALLOW: '' to run as a shared host would).
+ */
 export async function startTestServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
-  const config = readConfig({ ...env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', OPENSLOT_ADMIN_TOKEN: TEST_ADMIN_TOKEN, OPENSLOT_SECRET_KEY: 'test-secret-key' });
+  const config = readConfig({ OPENSLOT_OUTBOUND_ALLOW: '127.0.0.0/8', ...env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', OPENSLOT_ADMIN_TOKEN: TEST_ADMIN_TOKEN, OPENSLOT_SECRET_KEY: 'test-secret-key' });
   return startApp(config);
 }
 

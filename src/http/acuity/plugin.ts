@@ -7,6 +7,7 @@ import { isDomainError } from '../../core/errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { serveOpenApiForPrefix } from '../openapi.js';
 import { authenticate, remember } from './auth.js';
+import { metaRoutes } from './routes/meta.js';
 import { acuityError, clientError, fromDomain, isAcuityError, type AcuityError } from './errors.js';
 import { BUSY_MESSAGE, isTemporaryDatabaseFailure } from '../status.js';
 import { RateLimiter, isRateLimited, rateLimitConfig } from './rate-limit.js';
@@ -22,9 +23,9 @@ import { clientRoutes } from './routes/clients.js';
 import { commerceRoutes } from './routes/commerce.js';
 import { webhookRoutes } from './routes/webhooks.js';
 
-export interface SurfaceOptions { services: ServiceContext }
+export interface SurfaceOptions { services: ServiceContext; webhookSourceRanges?: string[] }
 
-export const acuityPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { services }) => {
+export const acuityPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { services, webhookSourceRanges = [] }) => {
   // Acuity reports problems in its own order and words; the routes check requests themselves, so
   // the schemas only document. Responses are plain JSON, exactly as rendered.
   app.setValidatorCompiler(() => () => true);
@@ -45,6 +46,7 @@ export const acuityPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { se
     },
   }));
 
+  await app.register(metaRoutes, { hooks: webhookSourceRanges }); // public: registered outside the credential check below
   const limits = rateLimitConfig();
   const limiter = isRateLimited(limits) ? new RateLimiter(limits) : null;
   await app.register(async (api) => {

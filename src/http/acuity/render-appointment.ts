@@ -7,6 +7,7 @@ import { companySettings, getCompany } from '../../services/companies/get-compan
 import type { ServiceContext } from '../../services/context.js';
 import { listForms, listLabels, type FormListing, type LabelRow } from '../../services/catalog/read-catalog.js';
 import { formatDate, formatDatetime, formatTime } from './format.js';
+import { formsText } from './forms-text.js';
 import type { AcuityAppointment } from './schemas.js';
 
 export interface AppointmentRendering {
@@ -36,6 +37,8 @@ export function renderAppointment(v: AppointmentView, r: AppointmentRendering, o
   const labels = v.labelIds.map((id) => r.labels.get(id)).filter((l) => l !== undefined).map((l) => ({ id: l.id, name: l.name, color: l.color ?? '' }));
   const forms = renderForms(v, r.formsByService.get(v.service.id) ?? []);
   const toClient = { start: v.start, status: v.status, isClassSeries: false };
+  const customer = { firstName: v.customer?.firstName ?? '', lastName: v.customer?.lastName ?? '', phone: v.customer?.phone ?? '', email: v.customer?.email ?? '' };
+  const location = v.location.address ?? '';
   return {
     id: v.id,
     firstName: v.customer?.firstName ?? '',
@@ -60,10 +63,11 @@ export function renderAppointment(v: AppointmentView, r: AppointmentRendering, o
     category: v.service.category ?? '',
     duration: String(Math.round((v.end - v.start) / 60_000)),
     calendar: v.resources[0]?.name ?? '',
-    calendarID: v.resources[0]?.id ?? null,
+    // Acuity always names the calendar; every booking has a resource, so 0 only marks broken data.
+    calendarID: v.resources[0]?.id ?? 0,
     certificate: v.certificate,
     confirmationPage: '',
-    location: v.location.address ?? '',
+    location,
     notes: v.notes ?? '',
     timezone,
     calendarTimezone,
@@ -71,21 +75,24 @@ export function renderAppointment(v: AppointmentView, r: AppointmentRendering, o
     canClientCancel: !canceled && canClientCancel(r.settings, v.start, r.now),
     canClientReschedule: v.service.type !== 'class' && canClientReschedule(r.settings, toClient, r.now),
     labels: labels.length ? labels : null,
-    ...(opts.excludeForms ? {} : { forms, formsText: formsText(forms) }),
+    ...(opts.excludeForms ? {} : { forms, formsText: formsText({ ...customer, price: formatMoney(fullPrice), location, forms }) }),
     ...(canceled ? { noShow: v.noShow } : {}),
   };
 }
 
-/** Every field of the type's forms, answered or not; a value's id is its field's id. */
+/**
+ * Every field of the type's forms, answered or not. An answer has its own id, distinct from its
+ * field's (`fieldID`): answers are stored with their appointment, so the id is derived from the
+ * pair, appointment id × 2^20 + field id, which is stable, unique while field ids stay below 2^20,
+ * and never equal to any field id.
+ */
 function renderForms(v: AppointmentView, forms: FormListing[]) {
   const answers = new Map(v.formAnswers.map((a) => [a.fieldId, a.value]));
   return forms.map(({ form, fields }) => ({
     id: form.id,
     name: form.name,
-    values: fields.map((f) => ({ id: f.id, fieldID: f.id, value: answers.get(f.id) ?? '', name: f.name })),
+    values: fields.map((f) => ({ id: answerId(v.id, f.id), fieldID: f.id, value: answers.get(f.id) ?? '', name: f.name })),
   }));
 }
 
-function formsText(forms: ReturnType<typeof renderForms>): string {
-  return forms.map((f) => [f.name, ...f.values.map((v) => `${v.name}: ${v.value}`)].join('\n')).join('\n\n');
-}
+export const answerId = (appointmentId: number, fieldId: number): number => appointmentId * 2 ** 20 + fieldId;

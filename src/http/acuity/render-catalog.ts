@@ -30,7 +30,8 @@ export function renderAppointmentType({ service: s, resourceIds, addonIds, formI
 }
 
 export const renderAddon = ({ addon: a, serviceIds }: AddonListing): AcuityAddon => ({
-  id: a.id, name: a.name, duration: a.duration, price: formatMoney(a.price_cents), private: a.private === 1, appointmentTypeIDs: serviceIds,
+  // OpenSlot has no inactive add-ons (an add-on is removed by a new setup), so every one is active.
+  id: a.id, name: a.name, duration: a.duration, price: formatMoney(a.price_cents), active: true, private: a.private === 1, appointmentTypeIDs: serviceIds,
 });
 
 export const renderCalendar = ({ resource: r, location, zone }: ResourceListing): AcuityCalendar => ({

@@ -13,7 +13,9 @@ export const ErrorSchema = Type.Object({
   status_code: Type.Integer(), message: Type.String(), error: Type.String(),
 }, { $id: 'AcuityError', description: 'Every 4xx answer' });
 
-export const FormValueSchema = Type.Object({ id: Id, fieldID: Id, value: Type.String(), name: Type.String() });
+export const FormValueSchema = Type.Object({
+  id: Type.Integer({ minimum: 1, description: 'The answer\'s own id' }), fieldID: Type.Integer({ minimum: 1, description: 'The form field answered' }), value: Type.String(), name: Type.String(),
+});
 
 export const AppointmentSchema = Type.Object({
   id: Id, firstName: Type.String(), lastName: Type.String(), phone: Type.String(), email: Type.String(),
@@ -21,7 +23,7 @@ export const AppointmentSchema = Type.Object({
   dateCreated: Type.String(), datetimeCreated: Datetime, datetime: Datetime,
   price: Money, priceSold: Money, paid: Type.Union([Type.Literal('yes'), Type.Literal('no')]), amountPaid: Money,
   type: Type.String(), appointmentTypeID: Id, classID: Nullable(Id), addonIDs: Type.Array(Id), category: Type.String(),
-  duration: Type.String({ description: 'Minutes, as a string' }), calendar: Type.String(), calendarID: Nullable(Id),
+  duration: Type.String({ description: 'Minutes, as a string' }), calendar: Type.String(), calendarID: Type.Integer({ description: 'The calendar\'s id; never null' }),
   certificate: Nullable(Type.String()), confirmationPage: Type.String(), location: Type.String(), notes: Type.String(),
   timezone: Type.String(), calendarTimezone: Type.String(), canceled: Type.Boolean(), canClientCancel: Type.Boolean(),
   canClientReschedule: Type.Boolean(),
@@ -59,7 +61,7 @@ export const AppointmentTypeSchema = Type.Object({
   addonIDs: Type.Array(Id), formIDs: Type.Array(Id), image: Type.String(), schedulingUrl: Type.String(),
 });
 export type AcuityAppointmentType = Static<typeof AppointmentTypeSchema>;
-export const AddonSchema = Type.Object({ id: Id, name: Type.String(), duration: Type.Integer(), price: Money, private: Type.Boolean(), appointmentTypeIDs: Type.Array(Id) });
+export const AddonSchema = Type.Object({ id: Id, name: Type.String(), duration: Type.Integer(), price: Money, active: Type.Boolean(), private: Type.Boolean(), appointmentTypeIDs: Type.Array(Id) });
 export type AcuityAddon = Static<typeof AddonSchema>;
 export const CalendarSchema = Type.Object({
   id: Id, name: Type.String(), email: Type.String(), replyTo: Type.String(), description: Type.String(), location: Type.String(),

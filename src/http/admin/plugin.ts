@@ -10,7 +10,9 @@ import { CompanyDocumentSchema } from '../../services/setup/document.js';
 import { describeAjvError, strictAjv } from '../../services/setup/validate.js';
 import { BUSY_MESSAGE, STATUS_OF_KIND, frameworkClientStatus, isTemporaryDatabaseFailure } from '../status.js';
 import { hasAdminToken } from './auth.js';
+import { registerCompanyRoutes } from './companies.js';
 import { registerDeliveryRoutes } from './deliveries.js';
+import { isoTimes } from './iso-times.js';
 import { registerExternalCalendarRoutes } from './external-calendars.js';
 
 export interface AdminOptions { services: ServiceContext; adminTokenHash: string }
@@ -24,6 +26,9 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app: Fastify
       return reply.code(401).send({ statusCode: 401, error: 'unauthorized', message: 'A valid admin bearer token is required.' });
     }
   });
+
+  // Times leave as ISO 8601 (services work in epoch milliseconds).
+  app.addHook('preSerialization', async (_request, _reply, payload) => isoTimes(payload));
 
   // Fastify's default validator coerces types and silently drops unknown properties; the setup
   // document must be taken exactly as written, so this plugin validates strictly.
@@ -63,6 +68,7 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app: Fastify
     return companyView(await getCompany(services.store.db, id));
   });
 
+  registerCompanyRoutes(app, services);
   registerDeliveryRoutes(app, services);
   registerExternalCalendarRoutes(app, services);
 };

@@ -14,8 +14,9 @@ const davTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).repla
 export async function readCalDav(source: CalendarSource, options: ReadOptions): Promise<CalendarRead> {
   const headers = basicAuth(source);
   const fetchOptions = { signal: options.signal };
+  const fetch = options.http; // tsdav takes a fetch per request: every one goes through the address policy
   const [collection] = checked(await propfind({
-    url: source.url, depth: '0', headers, fetchOptions,
+    url: source.url, depth: '0', headers, fetchOptions, fetch,
     props: { 'd:resourcetype': {}, 'cs:getctag': {}, 'd:sync-token': {} },
   }));
   if (!collection?.props?.resourcetype || !('calendar' in collection.props.resourcetype)) {
@@ -27,7 +28,7 @@ export async function readCalDav(source: CalendarSource, options: ReadOptions): 
   if (options.previous && ctag !== null && options.previous.ctag === ctag) return { changed: false, validators };
 
   const objects = checked(await calendarQuery({
-    url: source.url, depth: '1', headers, fetchOptions,
+    url: source.url, depth: '1', headers, fetchOptions, fetch,
     props: { 'd:getetag': {}, 'c:calendar-data': {} },
     filters: { 'comp-filter': { _attributes: { name: 'VCALENDAR' }, 'comp-filter': {
       _attributes: { name: 'VEVENT' }, 'time-range': { _attributes: { start: davTime(options.window.start), end: davTime(options.window.end) } },

@@ -8,6 +8,7 @@ import type { CalendarSyncConfig } from './config.js';
 import { readCalDav } from './read-caldav.js';
 import { describeReadError } from './read-error.js';
 import { readIcsFeed } from './read-ics-feed.js';
+import { outboundRefusal } from '../../security/outbound/guarded-fetch.js';
 import type { SyncOutcome } from './record-sync.js';
 import type { CalendarSource, Validators } from './source.js';
 
@@ -18,6 +19,8 @@ export interface ReadDeps {
   config: CalendarSyncConfig;
   /** Aborted when the process stops. */
   stop: AbortSignal;
+  /** fetch under the operator's outbound address policy. */
+  http: typeof fetch;
 }
 
 export async function readCalendar(calendar: ClaimedCalendar, now: number, deps: ReadDeps): Promise<SyncOutcome> {
@@ -30,12 +33,15 @@ export async function readCalendar(calendar: ClaimedCalendar, now: number, deps:
   try {
     const source = JSON.parse(deps.secrets.open(calendar.source_enc)) as CalendarSource;
     const signal = AbortSignal.any([deps.stop, AbortSignal.timeout(config.timeoutMs)]);
-    const options = { previous, window, signal, maxBytes: config.maxBytes };
+    const options = { previous, window, signal, maxBytes: config.maxBytes, http: deps.http };
     const read = calendar.type === 'caldav' ? await readCalDav(source, options) : await readIcsFeed(source, options);
     if (!read.changed) return { ok: true, changed: false, validators: read.validators };
     const busy = busyTimes(read.documents, { window, zone: calendar.zone, ownerEmail: calendar.ownerEmail });
     return { ok: true, changed: true, busy, window, validators: read.validators };
   } catch (error) {
+    // An address the operator does not allow will not become allowed by trying again soon.
+    const refused = outboundRefusal(error);
+    if (refused) return { ok: false, error: refused.message, permanent: true };
     return { ok: false, error: describeReadError(error, config.timeoutMs) };
   }
 }

@@ -8,7 +8,7 @@ export async function readIcsFeed(source: CalendarSource, options: ReadOptions):
   const headers: Record<string, string> = { accept: 'text/calendar, text/plain;q=0.9, */*;q=0.5', 'user-agent': 'OpenSlot calendar sync', ...basicAuth(source) };
   if (options.previous?.etag) headers['if-none-match'] = options.previous.etag;
   if (options.previous?.lastModified) headers['if-modified-since'] = options.previous.lastModified;
-  const response = await fetch(source.url, { headers, signal: options.signal, redirect: 'follow' });
+  const response = await options.http(source.url, { headers, signal: options.signal, redirect: 'follow' });
   const validators = {
     etag: response.headers.get('etag') ?? options.previous?.etag ?? null,
     lastModified: response.headers.get('last-modified') ?? options.previous?.lastModified ?? null,

@@ -12,7 +12,8 @@ import { calendarSyncs } from '../../metrics/counters.js';
 export type SyncOutcome =
   | { ok: true; changed: false; validators: Validators }
   | { ok: true; changed: true; busy: Interval[]; window: Interval; validators: Validators }
-  | { ok: false; error: string };
+  /** `permanent`: the URL's address is refused; it is not read again until someone asks (POST …/sync). */
+  | { ok: false; error: string; permanent?: boolean };
 
 export interface Timing { intervalMs: number; firstRetryMs: number; retryMs: number }
 
@@ -25,6 +26,8 @@ export function retryDelay(failures: number, timing: Timing, intervalMs: number)
 }
 
 const BATCH = 500;
+/** next_sync_at of a calendar that is read only when asked again. */
+const NEVER = Number.MAX_SAFE_INTEGER;
 
 /** Returns false when the claim was lost and nothing was written. */
 export async function recordSync(store: Store, calendar: ClaimedCalendar, outcome: SyncOutcome, now: number, timing: Timing): Promise<boolean> {
@@ -43,7 +46,7 @@ function writeSync(store: Store, calendar: ClaimedCalendar, outcome: SyncOutcome
         etag: outcome.validators.etag, last_modified: outcome.validators.lastModified, ctag: outcome.validators.ctag,
         ...(outcome.changed ? { busy_from: outcome.window.start, busy_until: outcome.window.end, busy_count: outcome.busy.length } : {}),
       }
-      : { ...common, next_sync_at: now + retryDelay(calendar.failures + 1, timing, interval), last_error: outcome.error, failures: calendar.failures + 1 };
+      : { ...common, next_sync_at: outcome.permanent ? NEVER : now + retryDelay(calendar.failures + 1, timing, interval), last_error: outcome.error, failures: calendar.failures + 1 };
     const fenced = await tx.updateTable('external_calendars').set(set)
       .where('id', '=', calendar.id).where('claimed_by', '=', calendar.claimed_by).where('lease_until', '=', calendar.lease_until)
       .executeTakeFirst();

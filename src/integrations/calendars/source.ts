@@ -24,6 +24,8 @@ export interface ReadOptions {
   window: { start: number; end: number };
   signal: AbortSignal;
   maxBytes: number;
+  /** fetch under the operator's outbound address policy (checked at each connection and redirect). */
+  http: typeof fetch;
 }
 
 export function basicAuth(source: CalendarSource): Record<string, string> {

@@ -9,6 +9,7 @@ import { claimDueCalendars, type ClaimedCalendar } from './claim-calendars.js';
 import type { CalendarSyncConfig } from './config.js';
 import { readCalendar } from './read-calendar.js';
 import { recordSync } from './record-sync.js';
+import { outboundHttp } from '../../services/outbound-url.js';
 
 const BATCH = 10;
 /** Reads in flight per process: a hung calendar holds one slot until its timeout, never the whole loop. */
@@ -44,7 +45,7 @@ export function createCalendarSync(ctx: ServiceContext, config: CalendarSyncConf
   const inFlight = new Set<Promise<void>>();
 
   async function syncOne(calendar: ClaimedCalendar): Promise<void> {
-    const outcome = await readCalendar(calendar, ctx.now(), { secrets: ctx.secrets, config, stop: stopping.signal });
+    const outcome = await readCalendar(calendar, ctx.now(), { secrets: ctx.secrets, config, stop: stopping.signal, http: outboundHttp(ctx).fetch });
     if (stopping.signal.aborted) return; // an aborted read is not the calendar's fault: leave the lease to run out
     const written = await recordSync(ctx.store, calendar, outcome, ctx.now(), config);
     if (!outcome.ok) log.warn({ calendarId: calendar.id, resourceId: calendar.resource_id, error: outcome.error }, 'external calendar read failed; its last good busy times stay');

@@ -13,6 +13,7 @@ import { expandDueReminders, expandPendingEvents } from './expand-pending.js';
 import type { Logger } from './logger.js';
 import { recordOutcome } from './record-outcome.js';
 import { sendDelivery } from './send-delivery.js';
+import { outboundHttp } from '../../services/outbound-url.js';
 import { sealClearWebhookHeaders } from '../../services/notifications/webhook-headers.js';
 
 const BATCH = 20;
@@ -55,7 +56,7 @@ export function createDispatcher(ctx: ServiceContext, config: NotificationConfig
 
   async function attempt(delivery: NotificationDeliveryRow): Promise<void> {
     const outcome = await sendDelivery(delivery, {
-      store: ctx.store, secrets: ctx.secrets, mailer: mail, sendTimeoutMs: config.sendTimeoutMs, stop: stopping.signal,
+      store: ctx.store, secrets: ctx.secrets, mailer: mail, sendTimeoutMs: config.sendTimeoutMs, stop: stopping.signal, http: outboundHttp(ctx).fetch,
     });
     const result = await recordOutcome(ctx.store, delivery, outcome, ctx.now(), policy, ctx.random);
     // The id, not the target: a webhook URL is often a credential (see the delivery log for it).

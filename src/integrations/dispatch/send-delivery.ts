@@ -18,6 +18,8 @@ export interface SendContext {
   secrets: SecretBox;
   mailer: Mailer;
   sendTimeoutMs: number;
+  /** fetch under the operator's outbound address policy. */
+  http: typeof fetch;
   /** Aborted when the process stops, so shutdown does not wait for a slow receiver. */
   stop: AbortSignal;
 }
@@ -29,7 +31,7 @@ export async function sendDelivery(d: NotificationDeliveryRow, ctx: SendContext)
     const signed = await sign(p, d.company_id, ctx);
     if (!signed) return { ok: false, error: 'the webhook no longer exists', permanent: true };
     const headers = { ...signed.extra, 'content-type': p.contentType, 'user-agent': 'OpenSlot-Webhooks/1.0', ...signed.signature };
-    return await postWebhook({ url: p.url, headers, body: p.body }, ctx.sendTimeoutMs, ctx.stop);
+    return await postWebhook({ url: p.url, headers, body: p.body }, ctx.http, ctx.sendTimeoutMs, ctx.stop);
   } catch (error) {
     return { ok: false, error: (error as Error).message, permanent: false };
   }

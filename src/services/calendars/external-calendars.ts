@@ -9,6 +9,7 @@ import { lockResources, type Tx } from '../../store/transaction.js';
 import type { ServiceContext } from '../context.js';
 import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
+import { checkOutboundUrl } from '../outbound-url.js';
 import { findOwned } from '../scheduling/load-setup.js';
 import { MAX_CALENDARS_PER_RESOURCE, checkCalendarInput, type CalendarSource, type ExternalCalendarInput } from './calendar-input.js';
 
@@ -20,7 +21,7 @@ export interface ExternalCalendarView {
   url: string; username: string | null; intervalMinutes: number | null;
   sync: {
     state: SyncState; lastAttemptAt: number | null; lastSuccessAt: number | null; lastError: string | null;
-    failures: number; nextSyncAt: number; busyCount: number; busyUntil: number | null;
+    failures: number; /** null: not read again until asked (its address is refused). */ nextSyncAt: number | null; busyCount: number; busyUntil: number | null;
   };
   createdAt: number;
 }
@@ -50,6 +51,7 @@ export async function insertExternalCalendars(tx: Tx, secrets: SecretBox, owner:
 }
 
 export async function addExternalCalendar(ctx: ServiceContext, companyId: number, resourceKey: Key, input: ExternalCalendarInput, idempotency?: Idempotency): Promise<ExternalCalendarView> {
+  if (typeof input?.url === 'string') await checkOutboundUrl(ctx, input.url, 'url');
   const view = await runAction(ctx, companyId, idempotency, async (tx) => {
     const resource = await findOwned(tx, 'resources', companyId, resourceKey, 'Resource', 'id');
     // Serialises connections to one resource, so the duplicate and limit checks hold under concurrency.
@@ -112,7 +114,7 @@ async function calendarViews(tx: Tx, secrets: SecretBox, rows: ExternalCalendarR
     sync: {
       state: r.last_attempt_at === null ? 'pending' : r.last_error === null ? 'ok' : 'error',
       lastAttemptAt: r.last_attempt_at, lastSuccessAt: r.last_success_at, lastError: r.last_error, failures: r.failures,
-      nextSyncAt: r.next_sync_at, busyCount: r.busy_count, busyUntil: r.busy_until,
+      nextSyncAt: r.next_sync_at >= Number.MAX_SAFE_INTEGER ? null : r.next_sync_at, busyCount: r.busy_count, busyUntil: r.busy_until,
     },
     createdAt: r.created_at,
   }));

@@ -10,6 +10,7 @@ import { inTransaction } from '../../store/transaction.js';
 import type { ServiceContext } from '../context.js';
 import { validateCompanyDocument } from '../setup/validate.js';
 import { importSetup } from '../setup/import-setup.js';
+import { checkDocumentUrls } from '../setup/outbound-urls.js';
 import type { Created } from '../setup/refs.js';
 import { saveNotificationSettings } from '../notifications/notification-settings.js';
 import { chooseSlug } from './company-slug.js';
@@ -25,6 +26,7 @@ export async function createCompany(ctx: ServiceContext, input: unknown): Promis
   if (!isValidZone(doc.timezone)) {
     throw new DomainError('invalid_input', { field: 'timezone', value: doc.timezone, message: `timezone "${doc.timezone}" is not an IANA time zone` });
   }
+  await checkDocumentUrls(ctx, doc);
   const settings = withSettingsDefaults(doc.settings);
   const apiKey = randomToken(24);
   const clientId = randomUUID();

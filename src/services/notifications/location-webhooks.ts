@@ -12,6 +12,7 @@ import { notFound, type Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import { findOwned } from '../scheduling/load-setup.js';
 import { isHttpUrl } from '../../core/absolute-url.js';
+import { checkOutboundUrl } from '../outbound-url.js';
 import { openHeaders, redactHeaders, sealHeaders } from './webhook-headers.js';
 
 export const LOCATION_WEBHOOK_TRIGGERS = ['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.updated'] as const;
@@ -39,6 +40,7 @@ export async function listLocationWebhooks(ctx: ServiceContext, companyId: numbe
 /** Creates the webhook; posting the same URL for the same location again updates that one instead. */
 export async function saveLocationWebhook(ctx: ServiceContext, companyId: number, locationKey: Key | undefined, input: LocationWebhookInput, idempotency?: Idempotency): Promise<LocationWebhookView> {
   const clean = checkInput(input);
+  await checkOutboundUrl(ctx, clean.url, 'url');
   return runAction(ctx, companyId, idempotency, async (tx) => {
     const now = ctx.now();
     const locationId = locationKey === undefined ? null : (await findOwned(tx, 'locations', companyId, locationKey, 'Location', 'locationId')).id;

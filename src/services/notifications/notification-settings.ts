@@ -3,6 +3,7 @@ import { DomainError } from '../../core/errors.js';
 import { inTransaction, type Tx } from '../../store/transaction.js';
 import type { ServiceContext } from '../context.js';
 import { getCompany } from '../companies/get-company.js';
+import { checkOutboundUrl } from '../outbound-url.js';
 import { withNotificationDefaults, type NotificationSettings, type NotificationSettingsInput } from './settings-schema.js';
 
 export async function loadNotificationSettings(db: Tx, companyId: number): Promise<NotificationSettings> {
@@ -12,6 +13,9 @@ export async function loadNotificationSettings(db: Tx, companyId: number): Promi
 
 /** The user action: replace a company's notification settings, in one transaction. */
 export async function replaceNotificationSettings(ctx: ServiceContext, companyId: number, input: NotificationSettingsInput): Promise<NotificationSettings> {
+  for (const [action, url] of Object.entries(input.acuityWebhooks ?? {})) {
+    if (typeof url === 'string' && URL.canParse(url)) await checkOutboundUrl(ctx, url, `acuityWebhooks.${action}`);
+  }
   return inTransaction(ctx.store, async (tx) => {
     await getCompany(tx, companyId);
     return saveNotificationSettings(tx, companyId, input, ctx.now());

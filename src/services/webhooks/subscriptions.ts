@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context.js';
 import { notFound, type Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import { isHttpUrl } from '../../core/absolute-url.js';
+import { checkOutboundUrl } from '../outbound-url.js';
 
 /** Acuity's documented ceiling per account. */
 export const MAX_WEBHOOKS_PER_COMPANY = 25;
@@ -24,6 +25,7 @@ export async function createWebhook(ctx: ServiceContext, companyId: number, inpu
   if (!isHttpUrl(input.target)) {
     throw new DomainError('invalid_input', { field: 'target', value: input.target, message: `The target "${input.target}" is not an http(s) URL.` });
   }
+  await checkOutboundUrl(ctx, input.target, 'target');
   return runAction(ctx, companyId, idempotency, async (tx) => {
     await lockCompany(ctx, tx, companyId);
     const { n } = await tx.selectFrom('webhook_subscriptions').select((eb) => eb.fn.countAll<number>().as('n'))

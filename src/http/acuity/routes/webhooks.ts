@@ -24,7 +24,11 @@ export const webhookRoutes: FastifyPluginAsync<{ services: ServiceContext }> = a
     try {
       return renderWebhook(await createWebhook(services, companyOf(request), { event, target }, idempotencyOf(request)));
     } catch (error) {
-      if (isDomainError(error) && error.field === 'target') throw acuityError(400, 'invalid_target', `The target "${quote(body.target)}" is not a valid URL.`);
+      if (isDomainError(error) && error.field === 'target') {
+        // A URL the server may not call (a private or loopback address) says why; any other bad target reads as Acuity's.
+        const refused = /Refused: .*/.exec(error.message)?.[0];
+        throw acuityError(400, 'invalid_target', `The target "${quote(body.target)}" is not ${refused ? `allowed. ${refused}` : 'a valid URL.'}`);
+      }
       if (isDomainError(error) && error.code === 'limit_reached') throw acuityError(400, 'too_many_webhooks', error.message);
       throw error;
     }
