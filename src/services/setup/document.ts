@@ -54,6 +54,9 @@ const ServiceDoc = Type.Object({
   resources: Opt(Type.Array(Ref)), roundRobin: Opt(RoundRobinMode),
   minHoursInAdvance: Opt(Type.Number({ minimum: 0 })), maxDaysInAdvance: Opt(Type.Number({ minimum: 0 })),
   forms: Opt(Type.Array(Ref)), addons: Opt(Type.Array(Ref)), private: Opt(Type.Boolean()),
+  /** Variable duration: the client picks a length from durationMin to durationMax in durationInterval steps. */
+  durationSelect: Opt(Type.Boolean()), durationMin: Opt(Type.Integer({ minimum: 1, maximum: 1440 })),
+  durationMax: Opt(Type.Integer({ minimum: 1, maximum: 1440 })), durationInterval: Opt(Type.Integer({ minimum: 1, maximum: 1440 })),
 }, strict);
 
 const AddonDoc = Type.Object({

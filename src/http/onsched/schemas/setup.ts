@@ -21,6 +21,13 @@ export const Location = Type.Object({
   expirationDelay: Type.Integer(), address: Nullable(Type.String()), weeklyAvailability: WeeklyAvailability, ...Created,
 });
 
+const DurationMinutes = Type.Integer({ minimum: 1, maximum: 1440 });
+/** OnSched's variable duration: the client may pick a length from durationMin to durationMax, in durationInterval steps. */
+const VariableDuration = (body: boolean) => body
+  ? { durationSelect: Opt(Type.Boolean({ description: 'The client may choose the length (duration / overrideDuration)' })),
+    durationMin: OptNull(DurationMinutes), durationMax: OptNull(DurationMinutes), durationInterval: OptNull(DurationMinutes) }
+  : { durationSelect: Type.Boolean(), durationMin: Nullable(Type.Integer()), durationMax: Nullable(Type.Integer()), durationInterval: Nullable(Type.Integer()) };
+
 export const ServiceScope = StringEnum(['COMPANY', 'LOCATION'] as const);
 export const ServiceBody = Type.Object({
   name: Opt(Name), description: OptNull(Type.String({ maxLength: 5000 })), duration: Opt(Type.Integer({ minimum: 1, maximum: 1440 })),
@@ -29,13 +36,14 @@ export const ServiceBody = Type.Object({
   scope: Opt(ServiceScope), LocationId: Opt(Uuid), roundRobin: Opt(RoundRobin),
   minHoursInAdvance: OptNull(Type.Number({ minimum: 0, maximum: 87_600 })), maxDaysInAdvance: OptNull(Type.Number({ minimum: 0, maximum: 3650 })),
   ResourceIds: Opt(Type.Array(Uuid, { description: 'Replaces the resources offering the service' })),
+  ...VariableDuration(true),
 });
 export type ServiceBody = Static<typeof ServiceBody>;
 export const Service = Type.Object({
   object: Type.Literal('service'), id: Type.String(), name: Type.String(), description: Nullable(Type.String()), scope: ServiceScope,
   LocationId: Type.String(), duration: Type.Integer(), bookingInterval: Type.Integer(), paddingBefore: Type.Integer(),
   paddingAfter: Type.Integer(), bookingsPerSlot: Type.Integer(), roundRobin: RoundRobin, minHoursInAdvance: Nullable(Type.Number()),
-  maxDaysInAdvance: Nullable(Type.Number()), ResourceIds: Type.Array(Type.String()), ...Created,
+  maxDaysInAdvance: Nullable(Type.Number()), ResourceIds: Type.Array(Type.String()), ...VariableDuration(false), ...Created,
 });
 
 export const ResourceBody = Type.Object({
