@@ -107,8 +107,10 @@ export const AppointmentListQuery = Type.Object({
   serviceIds: Type.Optional(Type.Array(Uuid)),
   customerId: Type.Optional(Uuid),
   status: Type.Optional(Type.Array(Status, { description: 'One or more statuses: ?status=BK&status=RS or ?status=BK,RS' })),
-  startDate: Type.Optional(Instant),
-  endDate: Type.Optional(Instant),
+  from: Type.Optional(Type.String({ format: 'date-or-date-time', description: "Appointments starting from this date (YYYY-MM-DD, read in the location's zone, else the requested resources' shared zone, else the company's) or instant" })),
+  to: Type.Optional(Type.String({ format: 'date-or-date-time', description: 'Up to this date (that whole day included) or instant (excluded)' })),
+  startDate: Type.Optional(Type.String({ format: 'date-or-date-time', description: 'Alias of from' })),
+  endDate: Type.Optional(Type.String({ format: 'date-or-date-time', description: 'Alias of to' })),
   ...Paging,
 });
 export type AppointmentListQuery = Static<typeof AppointmentListQuery>;
