@@ -61,6 +61,8 @@ export interface SlotRules {
   paddingAfter: number;
   minHoursInAdvance: number;
   maxDaysInAdvance: number;
+  /** OnSched's allowPaddingOverflow: the padding after may run past the end of working hours. */
+  paddingOverflow?: boolean;
 }
 
 export interface Slot {

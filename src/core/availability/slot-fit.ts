@@ -14,6 +14,8 @@ export interface SlotShape {
   duration: Millis;
   paddingBefore: Millis;
   paddingAfter: Millis;
+  /** The part of the padding after that must still end inside working hours. */
+  fitAfter: Millis;
   step: Millis;
 }
 
@@ -21,10 +23,12 @@ export interface SlotShape {
 export function slotShape(rules: SlotRules): SlotShape | null {
   if (!(rules.duration > 0)) return null;
   const interval = rules.interval > 0 ? rules.interval : rules.duration;
+  const paddingAfter = Math.max(0, rules.paddingAfter) * MINUTE;
   return {
     duration: rules.duration * MINUTE,
     paddingBefore: Math.max(0, rules.paddingBefore) * MINUTE,
-    paddingAfter: Math.max(0, rules.paddingAfter) * MINUTE,
+    paddingAfter,
+    fitAfter: rules.paddingOverflow ? 0 : paddingAfter,
     step: interval * MINUTE,
   };
 }
@@ -36,11 +40,12 @@ export function bookableStarts(now: Millis, rules: Pick<SlotRules, 'minHoursInAd
 
 /**
  * Seats left at start `s` within working range `range`, or 0 when it does not fit: the duration and
- * padding after must end inside the range, and the padding before only counts inside the range.
+ * padding after must end inside the range (unless padding may overflow), and the padding before
+ * only counts inside the range.
  */
 export function seatsAt(s: Millis, range: Interval, shape: SlotShape, sweep: SeatSweep): number {
   const hi = s + shape.duration + shape.paddingAfter;
-  if (s < range.start || hi > range.end) return 0;
+  if (s < range.start || s + shape.duration + shape.fitAfter > range.end) return 0;
   return sweep.seatsLeft(Math.max(s - shape.paddingBefore, range.start), hi);
 }
 
@@ -70,7 +75,7 @@ export function collectFreeStarts(resource: ResourceCalendar, shape: SlotShape, 
     // The grid is anchored at the range start even when the window opens later.
     let s = range.start;
     if (s < starts.first) s += Math.ceil((starts.first - s) / shape.step) * shape.step;
-    const lastStart = Math.min(range.end - shape.duration - shape.paddingAfter, starts.last);
+    const lastStart = Math.min(range.end - shape.duration - shape.fitAfter, starts.last);
     for (; s <= lastStart && s < starts.to; s += shape.step) {
       const seats = seatsAt(s, range, shape, sweep);
       if (seats > 0) target.add(s, seats);

@@ -12,6 +12,8 @@ export type { Certificate, CertificateContext, CertificateErrorCode, Coupon, Pac
 export { validateAnswers, FIELD_TYPES } from './forms.js';
 export type { FieldAnswer, FieldAnswerInput, FieldType, FormField, ValidateAnswersOptions } from './forms.js';
 
+export { durationProblem, durationRuleProblem } from './duration.js';
+export type { DurationRule } from './duration.js';
 export { checkClientCancel, checkClientReschedule, canClientCancel, canClientReschedule } from './rules.js';
 export type { ActorOptions, AppointmentToReschedule, CancelSettings, RescheduleSettings } from './rules.js';
 

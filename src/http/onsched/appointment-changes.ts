@@ -10,7 +10,7 @@ import { customerInput, rescheduleRequest } from './appointment-input.js';
 import { companyOf } from './auth.js';
 import { renderAppointment } from './render.js';
 import { idempotency } from './request.js';
-import { Appointment, BookBody, EmptyBody, RescheduleBody, UpdateBody } from './schemas/appointments.js';
+import { Appointment, BookBody, BookingIdsQuery, EmptyBody, RescheduleBody, UpdateBody } from './schemas/appointments.js';
 import { ErrorResponses, IdParams, doc } from './schemas/common.js';
 
 const responses = { 200: Appointment, ...ErrorResponses };
@@ -34,10 +34,10 @@ export async function appointmentChangeRoutes(app: FastifyInstance, services: Se
   }, async (request) => renderAppointment(await cancelAppointment(services, companyOf(request), request.params.id,
     { refusePast: true, idempotency: idempotency(request) })));
 
-  app.put<{ Params: IdParams; Body: RescheduleBody }>('/appointment/:id/reschedule', {
-    schema: schema('Reschedule: the original becomes RE, a new BK appointment is returned', RescheduleBody),
+  app.put<{ Params: IdParams; Querystring: BookingIdsQuery; Body: RescheduleBody }>('/appointment/:id/reschedule', {
+    schema: { ...schema('Reschedule: the original becomes RE, a new BK appointment is returned', RescheduleBody), querystring: BookingIdsQuery },
   }, async (request) => {
-    const view = await rescheduleAppointment(services, companyOf(request), request.params.id, rescheduleRequest(request.body),
+    const view = await rescheduleAppointment(services, companyOf(request), request.params.id, rescheduleRequest(request.query, request.body),
       { inPlace: false, onGrid: false, idempotency: idempotency(request) });
     return renderAppointment(view, await rescheduleLinks(services, [view]));
   });

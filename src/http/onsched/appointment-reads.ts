@@ -1,13 +1,38 @@
-// Reading appointments: one by id, or a filtered page. Lapsed holds are gone for both.
-import type { FastifyInstance } from 'fastify';
+// Reading appointments: one by id, a filtered page (GET /v3/appointments), the same page by status
+// (GET /v3/appointments/filter), and one appointment's status history. Lapsed holds are gone.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { getAppointment, rescheduleLinks } from '../../services/appointments/get-appointment.js';
 import { listAppointments } from '../../services/appointments/list-appointments.js';
+import { listZone } from '../../services/catalog/locations.js';
 import type { ServiceContext } from '../../services/context.js';
 import { companyOf } from './auth.js';
 import { renderAppointment } from './render.js';
-import { instant, listOf, pageOf } from './request.js';
+import { instantIn, invalid, listOf, pageOf } from './request.js';
 import { Appointment, AppointmentList, AppointmentListQuery } from './schemas/appointments.js';
 import { ErrorResponses, IdParams, doc } from './schemas/common.js';
+
+/** One date bound from the decision's name or its alias; both given differently is a 400. */
+function bound(name: string, value: string | undefined, alias: string, aliasValue: string | undefined): string | undefined {
+  if (value !== undefined && aliasValue !== undefined && value !== aliasValue) throw invalid(name, `${name} and ${alias} differ`);
+  return value ?? aliasValue;
+}
+
+async function listPage(services: ServiceContext, request: FastifyRequest<{ Querystring: AppointmentListQuery }>) {
+  const q = request.query;
+  const companyId = companyOf(request);
+  const page = pageOf(q);
+  const from = bound('from', q.from, 'startDate', q.startDate);
+  const to = bound('to', q.to, 'endDate', q.endDate);
+  const zone = from !== undefined || to !== undefined ? await listZone(services, companyId, { locationKey: q.locationId, resourceKeys: q.resourceIds }) : 'UTC';
+  const result = await listAppointments(services, companyId, {
+    locationKey: q.locationId, resourceKeys: q.resourceIds, serviceKeys: q.serviceIds, customerKey: q.customerId, statuses: q.status,
+    from: from === undefined ? undefined : instantIn(from, zone, 'from'),
+    to: to === undefined ? undefined : instantIn(to, zone, 'to', true),
+    limit: page.limit, offset: page.offset, direction: 'asc',
+  });
+  const links = await rescheduleLinks(services, result.items);
+  return listOf(page, { total: result.total, items: result.items.map((v) => renderAppointment(v, links)) });
+}
 
 export async function appointmentReadRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
   app.get<{ Params: IdParams }>('/appointment/:id', {
@@ -17,19 +42,11 @@ export async function appointmentReadRoutes(app: FastifyInstance, services: Serv
     return renderAppointment(view, await rescheduleLinks(services, [view]));
   });
 
+  const list = { querystring: AppointmentListQuery, response: { 200: AppointmentList, ...ErrorResponses } };
   app.get<{ Querystring: AppointmentListQuery }>('/appointments', {
-    schema: { ...doc('appointments', 'Appointments by location, resources, services, customer, status and start time, earliest first'),
-      querystring: AppointmentListQuery, response: { 200: AppointmentList, ...ErrorResponses } },
-  }, async (request) => {
-    const q = request.query;
-    const page = pageOf(q);
-    const result = await listAppointments(services, companyOf(request), {
-      locationKey: q.locationId, resourceKeys: q.resourceIds, serviceKeys: q.serviceIds, customerKey: q.customerId, statuses: q.status,
-      from: q.startDate === undefined ? undefined : instant(q.startDate, 'startDate'),
-      to: q.endDate === undefined ? undefined : instant(q.endDate, 'endDate'),
-      limit: page.limit, offset: page.offset, direction: 'asc',
-    });
-    const links = await rescheduleLinks(services, result.items);
-    return listOf(page, { total: result.total, items: result.items.map((v) => renderAppointment(v, links)) });
-  });
+    schema: { ...doc('appointments', 'Appointments by location, resources, services, customer and date (from/to), earliest first; page and limit'), ...list },
+  }, (request) => listPage(services, request));
+  app.get<{ Querystring: AppointmentListQuery }>('/appointments/filter', {
+    schema: { ...doc('appointments', 'Appointments filtered by status (one or several of IN, RS, BK, CN, RE), date range, resources and location'), ...list },
+  }, (request) => listPage(services, request));
 }

@@ -7,7 +7,7 @@ import { appointmentRequest } from './appointment-input.js';
 import { companyOf } from './auth.js';
 import { renderAppointment } from './render.js';
 import { idempotency } from './request.js';
-import { Appointment, AppointmentBody } from './schemas/appointments.js';
+import { Appointment, AppointmentBody, BookingIdsQuery } from './schemas/appointments.js';
 import { ErrorResponses, doc } from './schemas/common.js';
 
 const CREATES = [
@@ -19,12 +19,12 @@ const CREATES = [
 
 export async function appointmentCreateRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
   for (const { path, status, summary } of CREATES) {
-    app.post<{ Body: AppointmentBody }>(path, {
-      schema: { ...doc('appointments', summary), body: AppointmentBody, response: { 200: Appointment, ...ErrorResponses } },
+    app.post<{ Querystring: BookingIdsQuery; Body: AppointmentBody }>(path, {
+      schema: { ...doc('appointments', summary), querystring: BookingIdsQuery, body: AppointmentBody, response: { 200: Appointment, ...ErrorResponses } },
     }, async (request) => {
       // OnSched's times can sit anywhere inside working hours, not only on the interval grid.
-      const view = await createAppointment(services, companyOf(request), appointmentRequest(request.body),
-        { status, onGrid: false, idempotency: idempotency(request) });
+      const view = await createAppointment(services, companyOf(request), appointmentRequest(request.query, request.body),
+        { status, onGrid: false, paddingOverflow: request.query.allowPaddingOverflow === true, idempotency: idempotency(request) });
       return renderAppointment(view);
     });
   }

@@ -19,7 +19,8 @@ export const renderService = (s: ServiceView): Static<typeof Service> => ({
   object: 'service', id: s.uid, name: s.name, description: s.description, scope: s.scope === 'location' ? 'LOCATION' : 'COMPANY',
   LocationId: s.location.uid, duration: s.duration, bookingInterval: s.interval, paddingBefore: s.paddingBefore, paddingAfter: s.paddingAfter,
   bookingsPerSlot: s.capacity, roundRobin: s.roundRobin, minHoursInAdvance: s.minHoursInAdvance, maxDaysInAdvance: s.maxDaysInAdvance,
-  ResourceIds: s.resources.map((r) => r.uid), ...s.limits, createdAt: iso(s.createdAt),
+  ResourceIds: s.resources.map((r) => r.uid), ...s.limits, durationSelect: s.durationSelect, durationMin: s.durationMin, durationMax: s.durationMax,
+  durationInterval: s.durationInterval, createdAt: iso(s.createdAt),
 });
 
 export const renderResource = (r: ResourceView): Static<typeof Resource> => ({

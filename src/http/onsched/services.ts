@@ -11,7 +11,8 @@ const input = (b: ServiceBody): ServiceInput => ({
   name: b.name, description: b.description, duration: b.duration, interval: b.bookingInterval, paddingBefore: b.paddingBefore,
   paddingAfter: b.paddingAfter, capacity: b.bookingsPerSlot, scope: b.scope && (b.scope === 'LOCATION' ? 'location' : 'company'),
   locationKey: b.LocationId, roundRobin: b.roundRobin, minHoursInAdvance: b.minHoursInAdvance, maxDaysInAdvance: b.maxDaysInAdvance,
-  resourceKeys: b.ResourceIds,
+  resourceKeys: b.ResourceIds, durationSelect: b.durationSelect, durationMin: b.durationMin, durationMax: b.durationMax,
+  durationInterval: b.durationInterval,
   limits: {
     bookingLimit: b.bookingLimit, maxBookingLimit: b.maxBookingLimit, maxResourceBookingLimit: b.maxResourceBookingLimit,
     dailyBookingLimitCount: b.dailyBookingLimitCount, dailyBookingLimitMinutes: b.dailyBookingLimitMinutes,

@@ -15,6 +15,7 @@ import { enforceBookingLimits } from '../scheduling/booking-limits.js';
 import { findOwned, loadAddons, resolveLocation, resolveResources } from '../scheduling/load-setup.js';
 import { serviceRoundRobin, slotRules } from '../scheduling/rules.js';
 import { recordAppointmentEvent } from '../events/record-event.js';
+import { checkRequestedLength } from '../catalog/service-duration.js';
 import { deleteExpiredHolds } from './expire-holds.js';
 import { chargeBooking, checkAnswers, checkLabels } from './extras.js';
 import { placeAppointment } from './placement.js';
@@ -29,6 +30,8 @@ export interface AppointmentRequest {
   start: number;
   /** When given, the appointment lasts end − start; else the service's duration plus add-ons. */
   end?: number;
+  /** OnSched: the length must be one the service allows (see service-duration.ts); names the field that set it. */
+  lengthField?: string;
   customer?: CustomerInput;
   customFields?: Record<string, unknown>;
   answers?: FieldAnswerInput[];
@@ -48,6 +51,8 @@ export interface BookingOptions {
   onGrid: boolean;
   /** Acuity's noEmail=true: no confirmation email for this booking. */
   noEmail?: boolean;
+  /** OnSched's allowPaddingOverflow: padding after may run past closing. */
+  paddingOverflow?: boolean;
   idempotency?: Idempotency;
 }
 
@@ -65,6 +70,7 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
     if (!(length > 0) || !Number.isInteger(length)) {
       throw new DomainError('invalid_input', { field: 'Unavailability.endTime', message: 'endTime must be a whole number of minutes after startTime' });
     }
+    if (req.lengthField) checkRequestedLength(service, length, req.lengthField);
     const session = service.type === 'class' ? await classSession(tx, companyId, service, req) : null;
     const resources = session ? [await findOwned(tx, 'resources', companyId, session.resource_id, 'Resource')]
       : await resolveResources(tx, companyId, service, location, req.resourceKeys);
@@ -77,7 +83,7 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
       : await placeAppointment(tx, {
         companyId, companyZone: company.timezone, settings, service, location, resources, start: req.start, length,
         mode: req.roundRobin ?? (req.resourceKeys?.length ? 'NONE' : serviceRoundRobin(service)),
-        onGrid: opts.onGrid, skipAvailability: admin, now, random: ctx.random,
+        onGrid: opts.onGrid, skipAvailability: admin, now, random: ctx.random, paddingOverflow: opts.paddingOverflow,
       });
     const customer = req.customer ? await findOrCreateCustomer(tx, companyId, { ...req.customer, timezone: req.customer.timezone ?? req.timezone }, now) : null;
     if (!admin) {

@@ -11,6 +11,8 @@ import { loadCalendars } from '../scheduling/calendars.js';
 import { slotRules } from '../scheduling/rules.js';
 
 export interface PlacementRequest {
+  /** OnSched's allowPaddingOverflow: padding after may run past closing. */
+  paddingOverflow?: boolean;
   companyId: number;
   companyZone: string;
   settings: CompanySettings;
@@ -54,7 +56,7 @@ export async function placeAppointment(tx: Tx, p: PlacementRequest): Promise<Pla
     // Connected calendars' stored busy times count for every booking but an admin's, on every surface.
     external: await loadExternalBusy(tx, p.resources.map((r) => r.id), { start: p.start, end }),
   });
-  const rules = slotRules(p.service, p.settings, { duration: p.length });
+  const rules = slotRules(p.service, p.settings, { duration: p.length, paddingOverflow: p.paddingOverflow });
   const failures = new Set<string>();
   const free = calendars.filter((resource) => {
     const failure = checkSlot({ now: p.now, start: p.start, rules, resource, onGrid: p.onGrid });

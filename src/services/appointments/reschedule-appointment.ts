@@ -13,6 +13,7 @@ import { enforceBookingLimits } from '../scheduling/booking-limits.js';
 import { findOwned, resolveLocation, resolveResources } from '../scheduling/load-setup.js';
 import { serviceRoundRobin } from '../scheduling/rules.js';
 import { recordAppointmentEvent } from '../events/record-event.js';
+import { checkRequestedLength } from '../catalog/service-duration.js';
 import { deleteExpiredHolds } from './expire-holds.js';
 import { placeAppointment } from './placement.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
@@ -26,6 +27,8 @@ function keptMode(original: string | null, keys: Key[] | null | undefined, fallb
 export interface RescheduleRequest {
   start: number;
   end?: number;
+  /** OnSched: the length must be one the service allows; names the field that set it. */
+  lengthField?: string;
   /** undefined: keep the original's resources; null: any of the service's resources. */
   resourceKeys?: Key[] | null;
   timezone?: string;
@@ -60,6 +63,7 @@ export async function rescheduleAppointment(ctx: ServiceContext, companyId: numb
       : await resolveResources(tx, companyId, service, location, req.resourceKeys ?? undefined);
     const length = req.end !== undefined ? (req.end - req.start) / 60_000 : (row.end_at - row.start_at) / 60_000;
     if (!(length > 0) || !Number.isInteger(length)) throw new DomainError('invalid_input', { field: 'endTime', message: 'endTime must be a whole number of minutes after startTime' });
+    if (req.lengthField && req.end !== undefined) checkRequestedLength(service, length, req.lengthField);
     const ids = [...resources.map((r) => r.id), ...original.map((r) => r.resource_id)];
     await lockResources(ctx.store, tx, ids);
     await deleteExpiredHolds(tx, now, ids);

@@ -62,6 +62,22 @@ export async function bookingZone(ctx: ServiceContext, companyId: number, locati
   return location.timezone;
 }
 
+/**
+ * The zone an appointment list reads its dates in: the location's; else the one zone the named
+ * resources share (each resource's own, else its location's); else the company's.
+ */
+export async function listZone(ctx: ServiceContext, companyId: number, filter: { locationKey?: Key; resourceKeys?: Key[] }): Promise<string> {
+  const db = ctx.store.db;
+  if (filter.locationKey !== undefined) return (await findOwned(db, 'locations', companyId, filter.locationKey, 'Location', 'locationId')).timezone;
+  const zones = new Set<string>();
+  for (const key of filter.resourceKeys ?? []) {
+    const resource = await findOwned(db, 'resources', companyId, key, 'Resource', 'resourceIds');
+    zones.add(resource.timezone ?? (await findOwned(db, 'locations', companyId, resource.location_id, 'Location')).timezone);
+  }
+  if (zones.size === 1) return [...zones][0];
+  return (await db.selectFrom('companies').select('timezone').where('id', '=', companyId).executeTakeFirstOrThrow()).timezone;
+}
+
 export async function listLocations(ctx: ServiceContext, companyId: number, page: PageRequest): Promise<Page<LocationView>> {
   const query = ctx.store.db.selectFrom('locations').where('company_id', '=', companyId).where('deleted', '=', 0);
   const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

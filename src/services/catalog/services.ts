@@ -14,10 +14,11 @@ import { findOwned, primaryLocation } from '../scheduling/load-setup.js';
 import { checkWholeNumber, invalid, requireName } from './checks.js';
 import type { Page, PageRequest } from './list-page.js';
 import type { Ref } from './resources.js';
+import { durationColumns, durationView, type DurationInput, type DurationView } from './service-duration.js';
 
 export type ServiceScope = 'company' | 'location';
 
-export interface ServiceInput {
+export interface ServiceInput extends DurationInput {
   name?: string;
   description?: string | null;
   /** Minutes. */
@@ -41,7 +42,7 @@ export interface ServiceInput {
   limits?: Partial<BookingLimits>;
 }
 
-export interface ServiceView {
+export interface ServiceView extends DurationView {
   id: number; uid: string; name: string; description: string | null; type: string; scope: ServiceScope; location: Ref;
   duration: number; interval: number; paddingBefore: number; paddingAfter: number; capacity: number; roundRobin: RoundRobin;
   minHoursInAdvance: number | null; maxDaysInAdvance: number | null; resources: Ref[]; limits: BookingLimits; createdAt: number;
@@ -71,6 +72,7 @@ export async function createService(ctx: ServiceContext, companyId: number, inpu
       min_hours_in_advance: notice(input.minHoursInAdvance, 'minHoursInAdvance') ?? null,
       max_days_in_advance: notice(input.maxDaysInAdvance, 'maxDaysInAdvance') ?? null, private: 0, created_at: ctx.now(),
       ...checkedLimits(input.limits),
+      ...durationColumns(input, duration),
     }).returning('id').executeTakeFirstOrThrow();
     if (input.resourceKeys) await linkResources(tx, companyId, Number(row.id), input.resourceKeys);
     return loadServiceView(tx, companyId, Number(row.id));
@@ -109,6 +111,7 @@ export async function updateService(ctx: ServiceContext, companyId: number, key:
     if (input.minHoursInAdvance !== undefined) set.min_hours_in_advance = notice(input.minHoursInAdvance, 'minHoursInAdvance');
     if (input.maxDaysInAdvance !== undefined) set.max_days_in_advance = notice(input.maxDaysInAdvance, 'maxDaysInAdvance');
     Object.assign(set, checkedLimits(input.limits));
+    Object.assign(set, durationColumns(input, set.duration ?? row.duration, row));
     if (input.scope !== undefined || input.locationKey !== undefined) {
       set.scope = input.scope ?? (row.scope as ServiceScope);
       set.location_id = await homeLocation(tx, companyId, set.scope, input.locationKey, row);
@@ -167,7 +170,7 @@ async function serviceViews(tx: Tx, rows: ServiceRow[]): Promise<ServiceView[]> 
       id: r.id, uid: r.uid, name: r.name, description: r.description, type: r.type, scope: r.scope, location: { id: home.id, uid: home.uid },
       duration: r.duration, interval: r.interval, paddingBefore: r.padding_before, paddingAfter: r.padding_after, capacity: r.capacity,
       roundRobin: r.round_robin as RoundRobin, minHoursInAdvance: r.min_hours_in_advance, maxDaysInAdvance: r.max_days_in_advance,
-      resources: links.filter((l) => l.service_id === r.id).map(({ id, uid }) => ({ id, uid })), limits: serviceLimits(r), createdAt: r.created_at,
+      resources: links.filter((l) => l.service_id === r.id).map(({ id, uid }) => ({ id, uid })), limits: serviceLimits(r), createdAt: r.created_at, ...durationView(r),
     };
   });
 }

@@ -13,6 +13,7 @@ import { loadCalendars, type Calendars } from './calendars.js';
 import { slotLimiter } from './booking-limits.js';
 import { findOwned, loadAddons, resolveLocation, resolveResources } from './load-setup.js';
 import { serviceRoundRobin, slotRules } from './rules.js';
+import { checkRequestedLength } from '../catalog/service-duration.js';
 
 export interface AvailabilityQuery {
   serviceKey: Key;
@@ -29,7 +30,13 @@ export interface AvailabilityQuery {
   ignoreAppointmentKeys?: Key[];
   /** Busy times of connected external calendars count (default); OnSched's syncExternal=false leaves them out. */
   externalCalendars?: boolean;
-  /** When the customer is known, the service's per-customer booking limits apply too. */
+  /** OnSched: without roundRobin the service's own mode applies, even when resources are named. */
+  serviceModeByDefault?: boolean;
+  /** OnSched: a requested duration must be one the service allows; names the parameter. */
+  durationField?: string;
+  /** OnSched's allowPaddingOverflow: padding after a slot may run past the end of working hours. */
+  paddingOverflow?: boolean;
+  /** The customer the times are for (OnSched's CustomerId): per-customer booking limits apply. */
   customerId?: Key;
 }
 
@@ -78,12 +85,13 @@ export async function findAvailability(ctx: ServiceContext, companyId: number, q
     return { service, location, zone: location.timezone, slots };
   }
 
+  if (q.durationField && q.duration !== undefined) checkRequestedLength(service, q.duration, q.durationField);
   const addons = await loadAddons(tx, companyId, service, q.addonKeys, q.admin ?? false);
-  const rules = slotRules(service, settings, { duration: q.duration, interval: q.interval, addonMinutes: addons.reduce((m, a) => m + a.duration, 0) });
+  const rules = slotRules(service, settings, { duration: q.duration, interval: q.interval, paddingOverflow: q.paddingOverflow, addonMinutes: addons.reduce((m, a) => m + a.duration, 0) });
   const ignore = await appointmentIds(tx, companyId, q.ignoreAppointmentKeys);
   const external = q.externalCalendars === false ? undefined : await loadExternalBusy(tx, resources.map((r) => r.id), window);
   if (external) refreshStaleCalendars(ctx, resources.map((r) => r.id));
-  const mode = q.roundRobin ?? (q.resourceKeys?.length ? 'NONE' : serviceRoundRobin(service));
+  const mode = q.roundRobin ?? (q.resourceKeys?.length && !q.serviceModeByDefault ? 'NONE' : serviceRoundRobin(service));
   const loaded: Calendars = await loadCalendars(tx, {
     companyId, companyZone: company.timezone, location, resources, window, now, serviceCapacity: service.capacity, serviceId: service.id,
     ignoreAppointmentIds: ignore, external, balancing: mode === 'BALANCED',

@@ -7,6 +7,7 @@ export interface RuleOverrides {
   duration?: number;
   interval?: number;
   addonMinutes?: number;
+  paddingOverflow?: boolean;
 }
 
 /** The slot rules for a service: its own notice and window where set, else the company's. */
@@ -18,6 +19,7 @@ export function slotRules(service: ServiceRow, settings: CompanySettings, overri
     paddingAfter: service.padding_after,
     minHoursInAdvance: service.min_hours_in_advance ?? settings.minHoursInAdvance,
     maxDaysInAdvance: service.max_days_in_advance ?? settings.maxDaysInAdvance,
+    ...(overrides.paddingOverflow ? { paddingOverflow: true } : {}),
   };
 }
 

@@ -61,6 +61,9 @@ const ServiceDoc = Type.Object({
     bookingLimit: Opt(Limit), maxBookingLimit: Opt(Limit), maxResourceBookingLimit: Opt(Limit),
     dailyBookingLimitCount: Opt(Limit), dailyBookingLimitMinutes: Opt(Limit),
   }, strict)),
+  /** Variable duration: the client picks a length from durationMin to durationMax in durationInterval steps. */
+  durationSelect: Opt(Type.Boolean()), durationMin: Opt(Type.Integer({ minimum: 1, maximum: 1440 })),
+  durationMax: Opt(Type.Integer({ minimum: 1, maximum: 1440 })), durationInterval: Opt(Type.Integer({ minimum: 1, maximum: 1440 })),
 }, strict);
 
 const AddonDoc = Type.Object({

@@ -7,6 +7,7 @@ import type { SetupDocument } from './document.js';
 import { RefTable, type Created } from './refs.js';
 import { checkEmail, checkHours, checkInstant, checkMoney, checkOverrides, checkZone } from './checks.js';
 import type { SecretBox } from '../../security/secrets.js';
+import { durationColumns } from '../catalog/service-duration.js';
 import { insertExternalCalendars } from '../calendars/external-calendars.js';
 import { limitColumns } from '../scheduling/booking-limits.js';
 
@@ -134,7 +135,7 @@ async function importServices(ctx: ImportContext, setup: SetupDocument) {
       interval: s.interval ?? s.duration, padding_before: s.paddingBefore ?? 0, padding_after: s.paddingAfter ?? 0,
       price_cents: checkMoney(s.price, `${path}.price`), capacity: s.capacity ?? 1, round_robin: s.roundRobin ?? 'NONE',
       min_hours_in_advance: s.minHoursInAdvance ?? null, max_days_in_advance: s.maxDaysInAdvance ?? null,
-      private: s.private ? 1 : 0, created_at: ctx.now, ...limitColumns(s.limits),
+      private: s.private ? 1 : 0, created_at: ctx.now, ...limitColumns(s.limits), ...durationColumns(s, s.duration, undefined, `${path}.`),
     });
     ctx.refs.add('service', s.ref, path, service);
     for (const resource_id of new Set(resourceIds)) await ctx.tx.insertInto('service_resources').values({ service_id: service.id, resource_id }).execute();

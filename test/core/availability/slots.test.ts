@@ -43,6 +43,14 @@ describe('findSlots: fit (rule 3)', () => {
     expect(starts([resource], rules({ paddingAfter: 15 }))).toEqual(['09:00', '09:15']);
   });
 
+  it('with paddingOverflow (OnSched allowPaddingOverflow) only the duration must end inside the range', () => {
+    const resource = calendar({ hours: { mon: [['09:00', '10:00']] } });
+    const r = rules({ paddingAfter: 15, paddingOverflow: true });
+    expect(starts([resource], r)).toEqual(['09:00', '09:15', '09:30']);
+    expect(checkSlot({ now: LONG_AGO, start: ny('09:30'), rules: r, resource, onGrid: false })).toBeNull();
+    expect(checkSlot({ now: LONG_AGO, start: ny('09:30'), rules: rules({ paddingAfter: 15 }), resource, onGrid: false })).toBe('slot_unavailable');
+  });
+
   it('ignores the part of padding before that falls before the working range', () => {
     const resource = calendar({ hours: { mon: [['09:00', '10:30']] }, appointments: [appointment('08:30', '09:00')] });
     expect(starts([resource], rules({ paddingBefore: 15 }))).toEqual(['09:00', '09:15', '09:30', '09:45', '10:00']);

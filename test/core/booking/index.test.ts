@@ -9,6 +9,7 @@ describe('the booking core entry point', () => {
       'checkCertificate', 'redeem', 'isCoupon', 'CertificateError',
       'validateAnswers', 'FIELD_TYPES',
       'checkClientCancel', 'checkClientReschedule', 'canClientCancel', 'canClientReschedule',
+      'durationProblem', 'durationRuleProblem',
       'withSettingsDefaults', 'DEFAULT_COMPANY_SETTINGS', 'TIME_FORMATS',
     ];
     expect(Object.keys(booking).sort()).toEqual(expected.sort());

@@ -7,18 +7,26 @@ const Minutes = Type.Integer({ minimum: 1, maximum: 1440 });
 const Text = Type.String({ maxLength: 10_000 });
 const CustomFields = Type.Record(Type.String(), Type.Unknown(), { description: 'Free-form values kept with the appointment' });
 
+const Flag = (description: string) => Type.Optional(Type.Boolean({ default: false, description }));
+
 export const AvailabilityQuery = Type.Object({
-  startDate: Type.String({ format: 'date-or-date-time', description: 'Start of the window. A date, or a date-time without offset, is read in `timezone`, else the location\'s zone' }),
-  endDate: Type.String({ format: 'date-or-date-time', description: 'End of the window (exclusive); a date alone means the end of that day' }),
+  startDate: Type.String({ format: 'date-or-date-time', description: 'Start of the window. A date (midnight), or a date-time without offset, is read in `timezone` (default UTC)' }),
+  endDate: Type.String({ format: 'date-or-date-time', description: 'End of the window; a date alone includes that whole day (to 23:59:59 in `timezone`)' }),
   ServiceId: Uuid,
   LocationId: Type.Optional(Uuid),
   ResourceIds: Type.Optional(Type.Array(Uuid, { description: 'Repeat the parameter: ?ResourceIds=a&ResourceIds=b' })),
-  roundRobin: Type.Optional(RoundRobin),
+  roundRobin: Type.Optional(StringEnum(['NONE', 'RANDOM', 'BALANCED', 'COMBINED', '0', '1', '2'] as const, {
+    description: "Absent: the service's own setting. NONE lists every free resource per time; COMBINED offers a time only when every requested resource is free. The v1 digits 0/1/2 mean NONE/RANDOM/BALANCED",
+  })),
+  overrideDuration: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440, description: 'Minutes; a length the service allows (durationSelect), else its own duration' })),
+  firstAvailable: Flag('No free time in the window: move it forward to the first day that has one (within the booking horizon)'),
+  ignoreExternalEvents: Flag("Leave connected calendars' busy times out, even with syncExternal"),
+  allowPaddingOverflow: Flag('Padding after a time may run past the end of working hours'),
+  CustomerId: Type.Optional(Type.String({ format: 'uuid', description: 'The customer the times are for: per-customer booking limits apply' })),
   syncExternal: Type.Optional(Type.Boolean({ default: false, description: "Subtract the busy times of the resources' connected external calendars (stale ones are refreshed in the background)" })),
   timezone: Type.Optional(Type.String({ description: 'IANA zone: days are keyed and times are written in it' })),
-  duration: Type.Optional(Minutes),
-  interval: Type.Optional(Minutes),
-  CustomerId: Type.Optional(Type.String({ description: "The customer's id: the service's per-customer booking limits apply" })),
+  duration: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440, description: 'Alias of overrideDuration' })),
+  interval: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440, description: "Minutes between offered starts (default: the service's booking interval)" })),
 });
 export type AvailabilityQuery = Static<typeof AvailabilityQuery>;
 
@@ -48,14 +56,29 @@ export type CustomerRef = Static<typeof CustomerRef>;
 export const Unavailability = Type.Object({ startTime: Instant, endTime: Type.Optional(Instant) },
   { description: 'The time, copied from an availableTimes entry; without endTime the service\'s duration applies' });
 
+/** Where OnSched's own examples put the booking's ids; the body may carry them instead (the same values). */
+export const BookingIdsQuery = Type.Object({
+  LocationId: Type.Optional(Uuid),
+  ServiceId: Type.Optional(Uuid),
+  ResourceIds: Type.Optional(Type.Array(Uuid, { description: 'Repeat the parameter: ?ResourceIds=a&ResourceIds=b' })),
+  ResourceId: Type.Optional(Uuid),
+  allowPaddingOverflow: Type.Optional(Type.Boolean({ default: false, description: 'Padding after the time may run past the end of working hours' })),
+});
+export type BookingIdsQuery = Static<typeof BookingIdsQuery>;
+
+const Duration = {
+  duration: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440, description: "Minutes; a service with durationSelect takes any length it allows, any other only its own duration" })),
+  overrideDuration: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440, description: 'Alias of duration' })),
+};
+
 export const AppointmentBody = Type.Object({
   LocationId: Type.Optional(Uuid),
-  ServiceId: Uuid,
+  ServiceId: Type.Optional(Type.String({ format: 'uuid', description: 'Required here or in the query' })),
   ResourceIds: Type.Optional(Type.Array(Uuid)),
   ResourceId: Type.Optional(Uuid),
   roundRobin: Type.Optional(RoundRobin),
   Unavailability,
-  duration: Type.Optional(Minutes),
+  ...Duration,
   Customer: Type.Optional(CustomerRef),
   CustomFields: Type.Optional(CustomFields),
   notes: Type.Optional(Text),
@@ -67,7 +90,7 @@ export const BookBody = Type.Object({ Customer: Type.Optional(CustomerRef), Cust
 export type BookBody = Static<typeof BookBody>;
 
 export const RescheduleBody = Type.Object({
-  Unavailability, ResourceIds: Type.Optional(Type.Array(Uuid)), ResourceId: Type.Optional(Uuid), timezone: Type.Optional(Type.String()),
+  Unavailability, ...Duration, ResourceIds: Type.Optional(Type.Array(Uuid)), ResourceId: Type.Optional(Uuid), timezone: Type.Optional(Type.String()),
 });
 export type RescheduleBody = Static<typeof RescheduleBody>;
 
@@ -84,8 +107,10 @@ export const AppointmentListQuery = Type.Object({
   serviceIds: Type.Optional(Type.Array(Uuid)),
   customerId: Type.Optional(Uuid),
   status: Type.Optional(Type.Array(Status, { description: 'One or more statuses: ?status=BK&status=RS or ?status=BK,RS' })),
-  startDate: Type.Optional(Instant),
-  endDate: Type.Optional(Instant),
+  from: Type.Optional(Type.String({ format: 'date-or-date-time', description: "Appointments starting from this date (YYYY-MM-DD, read in the location's zone, else the requested resources' shared zone, else the company's) or instant" })),
+  to: Type.Optional(Type.String({ format: 'date-or-date-time', description: 'Up to this date (that whole day included) or instant (excluded)' })),
+  startDate: Type.Optional(Type.String({ format: 'date-or-date-time', description: 'Alias of from' })),
+  endDate: Type.Optional(Type.String({ format: 'date-or-date-time', description: 'Alias of to' })),
   ...Paging,
 });
 export type AppointmentListQuery = Static<typeof AppointmentListQuery>;

@@ -29,6 +29,12 @@ function LimitFields(optional: boolean) {
     bookingLimit: field, maxBookingLimit: field, maxResourceBookingLimit: field, dailyBookingLimitCount: field, dailyBookingLimitMinutes: field,
   };
 }
+const DurationMinutes = Type.Integer({ minimum: 1, maximum: 1440 });
+/** OnSched's variable duration: the client may pick a length from durationMin to durationMax, in durationInterval steps. */
+const VariableDuration = (body: boolean) => body
+  ? { durationSelect: Opt(Type.Boolean({ description: 'The client may choose the length (duration / overrideDuration)' })),
+    durationMin: OptNull(DurationMinutes), durationMax: OptNull(DurationMinutes), durationInterval: OptNull(DurationMinutes) }
+  : { durationSelect: Type.Boolean(), durationMin: Nullable(Type.Integer()), durationMax: Nullable(Type.Integer()), durationInterval: Nullable(Type.Integer()) };
 
 export const ServiceScope = StringEnum(['COMPANY', 'LOCATION'] as const);
 export const ServiceBody = Type.Object({
@@ -38,14 +44,14 @@ export const ServiceBody = Type.Object({
   scope: Opt(ServiceScope), LocationId: Opt(Uuid), roundRobin: Opt(RoundRobin),
   minHoursInAdvance: OptNull(Type.Number({ minimum: 0, maximum: 87_600 })), maxDaysInAdvance: OptNull(Type.Number({ minimum: 0, maximum: 3650 })),
   ResourceIds: Opt(Type.Array(Uuid, { description: 'Replaces the resources offering the service' })),
-  ...LimitFields(true),
+  ...LimitFields(true), ...VariableDuration(true),
 });
 export type ServiceBody = Static<typeof ServiceBody>;
 export const Service = Type.Object({
   object: Type.Literal('service'), id: Type.String(), name: Type.String(), description: Nullable(Type.String()), scope: ServiceScope,
   LocationId: Type.String(), duration: Type.Integer(), bookingInterval: Type.Integer(), paddingBefore: Type.Integer(),
   paddingAfter: Type.Integer(), bookingsPerSlot: Type.Integer(), roundRobin: RoundRobin, minHoursInAdvance: Nullable(Type.Number()),
-  maxDaysInAdvance: Nullable(Type.Number()), ResourceIds: Type.Array(Type.String()), ...LimitFields(false), ...Created,
+  maxDaysInAdvance: Nullable(Type.Number()), ResourceIds: Type.Array(Type.String()), ...LimitFields(false), ...VariableDuration(false), ...Created,
 });
 
 export const ResourceBody = Type.Object({
