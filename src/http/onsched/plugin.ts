@@ -15,6 +15,7 @@ import { locationRoutes } from './locations.js';
 import { openapiRoute } from './openapi.js';
 import { resourceRoutes } from './resources.js';
 import { serviceRoutes } from './services.js';
+import { singleAllocationRoutes } from './single-allocations.js';
 import { unavailabilityRoutes } from './unavailability.js';
 import { canonicalize, validatorCompiler } from './validation.js';
 import { weeklyAllocationRoutes } from './weekly-allocations.js';
@@ -61,6 +62,7 @@ export const onschedPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { s
   await externalCalendarRoutes(app, services);
   await customerRoutes(app, services);
   await weeklyAllocationRoutes(app, services);
+  await singleAllocationRoutes(app, services);
   await unavailabilityRoutes(app, services);
   await webhookRoutes(app, services);
   await openapiRoute(app, app.prefix);
