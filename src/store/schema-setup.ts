@@ -15,8 +15,23 @@ export interface AllocationTable {
 }
 export type AllocationRow = Selectable<AllocationTable>;
 
+export interface RecurringBlockTable {
+  id: Generated<number>; uid: string; company_id: number;
+  location_id: number | null; resource_id: number | null; service_id: number | null;
+  name: string | null; frequency: string; interval: number;
+  /** Local dates "YYYY-MM-DD" in `iana`; the end is inclusive. */
+  start_date: string; end_date: string | null;
+  /** Local "HH:MM"; an end not after the start runs into the next day. */
+  start_time: string; end_time: string; iana: string;
+  /** JSON [0–6], Sunday first. */
+  weekdays: ColumnType<string, string | undefined, string>;
+  day_of_month: number | null; created_at: number;
+}
+export type RecurringBlockRow = Selectable<RecurringBlockTable>;
+
 declare module './schema.js' {
-  interface Database { allocations: AllocationTable }
+  interface Database { allocations: AllocationTable; recurring_blocks: RecurringBlockTable }
+  interface BlockTable { service_id: ColumnType<number | null, number | null | undefined, number | null> }
   interface ServiceTable {
     booking_limit: Limit; max_booking_limit: Limit; max_resource_booking_limit: Limit;
     daily_booking_limit_count: Limit; daily_booking_limit_minutes: Limit;

@@ -13,6 +13,7 @@ import { errorBody, renderError } from './errors.js';
 import { externalCalendarRoutes } from './external-calendars.js';
 import { locationRoutes } from './locations.js';
 import { openapiRoute } from './openapi.js';
+import { recurringBlockRoutes } from './recurring-blocks.js';
 import { resourceRoutes } from './resources.js';
 import { serviceRoutes } from './services.js';
 import { singleAllocationRoutes } from './single-allocations.js';
@@ -64,6 +65,7 @@ export const onschedPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { s
   await weeklyAllocationRoutes(app, services);
   await singleAllocationRoutes(app, services);
   await unavailabilityRoutes(app, services);
+  await recurringBlockRoutes(app, services);
   await webhookRoutes(app, services);
   await openapiRoute(app, app.prefix);
 };

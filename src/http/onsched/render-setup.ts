@@ -33,7 +33,7 @@ export const renderCustomer = (c: CustomerRecord): Static<typeof Customer> => ({
 });
 
 export const renderUnavailability = (b: BlockView): Static<typeof UnavailabilityObject> => ({
-  object: 'unavailability', id: b.uid, ResourceId: b.resource?.uid ?? null, LocationId: b.location?.uid ?? null,
+  object: 'unavailability', id: b.uid, ResourceId: b.resource?.uid ?? null, LocationId: b.location?.uid ?? null, ServiceId: b.service?.uid ?? null,
   startTime: iso(b.start), endTime: iso(b.end), reason: b.notes, recurring: b.weekly ? 'WEEKLY' : 'NONE',
   until: b.until === null ? null : iso(b.until), createdAt: iso(b.createdAt),
 });

@@ -5,6 +5,7 @@ import type { Block, Interval, ResourceCalendar } from '../../core/types.js';
 import type { Tx } from '../../store/transaction.js';
 import type { LocationRow, ResourceRow } from '../../store/schema.js';
 import { loadAllocatedHours } from './allocation-hours.js';
+import { loadRecurringBusy } from './recurring-busy.js';
 
 const DAY = 86_400_000;
 
@@ -57,7 +58,9 @@ export async function loadCalendars(tx: Tx, scope: CalendarScope): Promise<Calen
     .where('company_id', '=', scope.companyId)
     .where((eb) => eb.or([
       eb('resource_id', 'in', ids),
-      eb.and([eb('resource_id', 'is', null), eb.or([eb('location_id', 'is', null), eb('location_id', '=', scope.location.id)])]),
+      eb.and([eb('resource_id', 'is', null), eb('service_id', 'is', null), eb.or([eb('location_id', 'is', null), eb('location_id', '=', scope.location.id)])]),
+      // A block on the service makes every one of its resources busy for it.
+      ...(scope.serviceId === undefined ? [] : [eb('service_id', '=', scope.serviceId)]),
     ]))
     .where('start_at', '<', hi)
     .where((eb) => eb.or([eb('end_at', '>', lo), eb('weekly', '=', 1)]))
@@ -94,6 +97,10 @@ export async function loadCalendars(tx: Tx, scope: CalendarScope): Promise<Calen
     const block: Block = { start: b.start_at, end: b.end_at, weekly: b.weekly === 1, until: b.until };
     const targets = b.resource_id === null ? calendars : [byResource.get(b.resource_id)].filter((c) => c !== undefined);
     for (const calendar of targets) calendar.blocks.push(block);
+  }
+  for (const [resourceId, ranges] of await loadRecurringBusy(tx, scope, { start: lo, end: hi })) {
+    const targets = resourceId === null ? calendars : [byResource.get(resourceId)].filter((c) => c !== undefined);
+    for (const calendar of targets) calendar.blocks.push(...ranges);
   }
   // A class session occupies its resource whether or not anyone has booked a seat yet.
   const sessions = await tx.selectFrom('class_sessions').select(['resource_id', 'start_at', 'end_at'])

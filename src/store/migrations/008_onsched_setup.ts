@@ -1,6 +1,7 @@
-// OnSched v3 setup, part 2: a service's booking limits (0 = unlimited), and allocations in
-// OnSched's own shape — weekly windows or one date range, scoped to a resource, a service, or a
-// pair of both. The weekly allocations of migration 003 (always a pair) are copied over.
+// OnSched v3 setup, part 2: a service's booking limits (0 = unlimited); allocations in OnSched's
+// own shape — weekly windows or one date range, scoped to a resource, a service, or a pair of both
+// (the weekly allocations of migration 003, always a pair, are copied over); blocks on a service;
+// and recurring blocks.
 import type { Kysely } from 'kysely';
 import { createTableWithId, withCompany, type Dialect } from './table-builders.js';
 
@@ -32,6 +33,29 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema.createIndex('allocations_company_service').on('allocations').columns(['company_id', 'service_id']).execute();
   await db.schema.createIndex('allocations_company_resource').on('allocations').columns(['company_id', 'resource_id']).execute();
+
+  // Unavailability of a service (every booking of it, wherever), besides resources and locations.
+  await db.schema.alterTable('blocks').addColumn('service_id', 'bigint', (c) => c.references('services.id').onDelete('cascade')).execute();
+  // Recurring blocks (OnSched's recurringBlock): explicit rule fields, expanded in their own zone.
+  await withCompany(createTableWithId(db, dialect, 'recurring_blocks')
+    .addColumn('uid', 'text', (c) => c.notNull().unique()))
+    // Exactly one of the three is set.
+    .addColumn('location_id', 'bigint', (c) => c.references('locations.id').onDelete('cascade'))
+    .addColumn('resource_id', 'bigint', (c) => c.references('resources.id').onDelete('cascade'))
+    .addColumn('service_id', 'bigint', (c) => c.references('services.id').onDelete('cascade'))
+    .addColumn('name', 'text')
+    .addColumn('frequency', 'text', (c) => c.notNull())
+    .addColumn('interval', 'integer', (c) => c.notNull())
+    .addColumn('start_date', 'text', (c) => c.notNull())
+    .addColumn('end_date', 'text')
+    .addColumn('start_time', 'text', (c) => c.notNull())
+    .addColumn('end_time', 'text', (c) => c.notNull())
+    .addColumn('iana', 'text', (c) => c.notNull())
+    .addColumn('weekdays', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('day_of_month', 'integer')
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('recurring_blocks_company').on('recurring_blocks').column('company_id').execute();
 
   const old = await db.selectFrom('weekly_allocations').selectAll().orderBy('id').execute() as Array<{
     uid: string; company_id: number; resource_id: number; service_id: number; days: string; start_time: string; end_time: string; created_at: number;

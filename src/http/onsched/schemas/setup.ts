@@ -72,12 +72,12 @@ export const Customer = Type.Object({
 
 export const Recurrence = StringEnum(['NONE', 'WEEKLY'] as const);
 export const UnavailabilityBody = Type.Object({
-  ResourceId: Opt(Uuid), LocationId: Opt(Uuid), startTime: Instant, endTime: Instant, reason: OptNull(Type.String({ maxLength: 1000 })),
+  ResourceId: Opt(Uuid), LocationId: Opt(Uuid), ServiceId: Opt(Uuid), startTime: Instant, endTime: Instant, reason: OptNull(Type.String({ maxLength: 1000 })),
   recurring: Opt(Recurrence), until: OptNull(Instant),
-}, { description: 'A block on one resource (ResourceId), on every resource of a location (LocationId), or company-wide (neither)' });
+}, { description: 'A block on one resource (ResourceId), on every resource of a location (LocationId), on a service (ServiceId), or company-wide (none)' });
 export type UnavailabilityBody = Static<typeof UnavailabilityBody>;
 export const UnavailabilityObject = Type.Object({
-  object: Type.Literal('unavailability'), id: Type.String(), ResourceId: Nullable(Type.String()), LocationId: Nullable(Type.String()),
+  object: Type.Literal('unavailability'), id: Type.String(), ResourceId: Nullable(Type.String()), LocationId: Nullable(Type.String()), ServiceId: Nullable(Type.String()),
   startTime: Type.String(), endTime: Type.String(), reason: Nullable(Type.String()), recurring: Recurrence, until: Nullable(Type.String()), ...Created,
 });
 
