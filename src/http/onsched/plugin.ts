@@ -15,6 +15,7 @@ import { locationRoutes } from './locations.js';
 import { openapiRoute } from './openapi.js';
 import { recurringBlockRoutes } from './recurring-blocks.js';
 import { resourceRoutes } from './resources.js';
+import { resourceServiceRoutes } from './resource-services.js';
 import { serviceRoutes } from './services.js';
 import { singleAllocationRoutes } from './single-allocations.js';
 import { unavailabilityRoutes } from './unavailability.js';
@@ -60,6 +61,7 @@ export const onschedPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { s
   await locationRoutes(app, services);
   await serviceRoutes(app, services);
   await resourceRoutes(app, services);
+  await resourceServiceRoutes(app, services);
   await externalCalendarRoutes(app, services);
   await customerRoutes(app, services);
   await weeklyAllocationRoutes(app, services);
