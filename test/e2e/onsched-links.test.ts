@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { backends } from '../support/databases.js';
 import { clinic, nextWeekday } from '../support/clinic.js';
+import { adminHeaders, api } from '../support/server.js';
 import { accessToken, bearer, createCompany, onsched, startServer, type AvailableTime, type Company, type OnSched, type Reply } from './onsched-client.js';
 
 const data = (r: Reply) => (r.json?.success === true ? r.json.data : r.json);
@@ -75,5 +76,33 @@ describe.each(backends)('OnSched links and weekly hours on $name', (backend) => 
       expect(bad.json.errors[0].field).toBe(field);
     }
     expect(data(await v3.get(`/resource/${R().bob.uid}/weeklyAvailability`))).toEqual([{ dayOfWeek: 1, startTime: '10:00:00', endTime: '12:00:00' }]);
+  });
+
+  it('the setup document carries allocations, recurring blocks and service blocks; a bad one names its path', async () => {
+    const doc = clinic();
+    doc.setup!.allocations = [{ service: 'session', weeklyAvailability: [{ dayOfWeek: 1, startTime: '13:00', endTime: '15:00' }] }];
+    doc.setup!.recurringBlocks = [{ resource: 'bob', frequency: 'WEEKLY', interval: 1, startDate: '2026-01-05', weekdays: [1], startTime: '09:00', endTime: '10:00', name: 'Stand-up' }];
+    doc.setup!.blocks = [{ service: 'consult', start: `${day}T16:00:00`, end: `${day}T17:00:00`, notes: 'Closed for consults' }];
+    const other = await createCompany(app, doc);
+    const api2 = onsched(app, { 'x-api-key': other.apiKey });
+    const allocations = data(await api2.get(`/weeklyAllocation?ServiceId=${other.refs.session.uid}`));
+    expect((allocations.data ?? allocations)[0]).toMatchObject({ ServiceId: other.refs.session.uid, weeklyAvailability: [{ dayOfWeek: 1, startTime: '13:00:00', endTime: '15:00:00' }] });
+    const recurring = data(await api2.get(`/unavailability/recurringBlock?ResourceId=${other.refs.bob.uid}`));
+    expect(recurring[0]).toMatchObject({ name: 'Stand-up', iana: 'America/New_York', frequency: 'WEEKLY' });
+    const times = (service: string) => api2.get(`/availability?startDate=${day}&endDate=${day}&ServiceId=${service}&roundRobin=NONE&timezone=America/New_York`);
+    const session = data(await times(other.refs.session.uid)).availableTimes as AvailableTime[];
+    expect(session.map((t) => t.start_time.slice(11, 16))).toHaveLength(2); // 13:00 and 14:00 only
+    const consult = data(await times(other.refs.consult.uid)).availableTimes as AvailableTime[];
+    expect(consult.filter((t) => t.ResourceIds.includes(other.refs.bob.uid) && t.start_time.includes('T09:00'))).toEqual([]); // stand-up
+    expect(consult.some((t) => t.start_time.includes('T16:'))).toBe(false); // the service block, 16:00–17:00 New York
+
+    const bad = clinic();
+    bad.setup!.allocations = [{ service: 'session', weeklyAvailability: [{ dayOfWeek: 9, startTime: '13:00', endTime: '15:00' }] }];
+    const refused = await api(app.url, 'POST', '/admin/v1/companies', { body: bad, headers: adminHeaders });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('setup.allocations[0].weeklyAvailability[0].dayOfWeek');
+    const bad2 = clinic();
+    bad2.setup!.recurringBlocks = [{ resource: 'bob', location: 'main', frequency: 'HOURLY', interval: 1, startDate: '2026-01-05' }];
+    expect((await api(app.url, 'POST', '/admin/v1/companies', { body: bad2, headers: adminHeaders })).text).toContain('"field":"setup.recurringBlocks[0].resource"');
   });
 });

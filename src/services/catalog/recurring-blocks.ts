@@ -27,7 +27,7 @@ export interface RecurringBlockView {
   name: string | null; rule: RecurrenceRule; startTime: string; endTime: string; createdAt: number;
 }
 
-type Entity = RecurringBlockView['entity'];
+export type Entity = RecurringBlockView['entity'];
 
 export async function resolveEntity(tx: Tx, companyId: number, scope: EntityScope): Promise<Entity> {
   const given = (['locationKey', 'resourceKey', 'serviceKey'] as const).filter((k) => scope[k] !== undefined);
@@ -40,7 +40,7 @@ export async function resolveEntity(tx: Tx, companyId: number, scope: EntityScop
 }
 
 /** Without an explicit iana, times are read where the entity is: a resource's zone, else its location's; a service's home location's. */
-async function entityZone(tx: Tx, companyId: number, entity: Entity): Promise<string> {
+export async function entityZone(tx: Tx, companyId: number, entity: Entity): Promise<string> {
   const locationZone = async (id: number | null) => id === null ? undefined
     : (await tx.selectFrom('locations').select('timezone').where('id', '=', id).executeTakeFirst())?.timezone;
   if (entity.type === 'location') return (await locationZone(entity.id))!;
@@ -55,7 +55,7 @@ async function entityZone(tx: Tx, companyId: number, entity: Entity): Promise<st
 const columnOf = (type: Entity['type']) => (type === 'location' ? 'location_id' : type === 'resource' ? 'resource_id' : 'service_id');
 
 /** The full rule, checked field by field; `base` supplies what a partial update leaves out. */
-function checkRule(input: RecurringBlockInput, base?: RecurringBlockRow) {
+export function checkRule(input: RecurringBlockInput, base?: RecurringBlockRow) {
   const frequency = input.frequency ?? base?.frequency;
   if (frequency === undefined) throw invalid('frequency', 'frequency is required');
   if (!(FREQUENCIES as readonly string[]).includes(frequency)) throw invalid('frequency', `frequency must be one of ${FREQUENCIES.join(', ')}`, frequency);
