@@ -50,6 +50,8 @@ export interface ResourceCalendar {
   blocks: Block[];
   /** Busy ranges read from connected external calendars. */
   external?: Interval[];
+  /** Working ranges besides the weekly hours (single allocations), on the UTC timeline. */
+  extra?: Interval[];
 }
 
 export interface SlotRules {

@@ -94,7 +94,8 @@ describe.each(backends)('OnSched setup on $name', (backend) => {
     expect(a.data).toMatchObject({ object: 'weeklyAllocation', daysOfWeek: [3], startTime: '13:00:00', endTime: '15:00:00' });
     const after = await availability(R().consult.uid);
     expect(startsOf(after, R().alice.uid)).toEqual(['13:00', '13:30', '14:00', '14:30']);
-    expect(startsOf(after, R().bob.uid)).toHaveLength(16);
+    // A pair allocation puts the service in allocation mode: Bob, with no allocation for it, is not offered.
+    expect(startsOf(after, R().bob.uid)).toEqual([]);
     expect(startsOf(await availability(R().session.uid), R().alice.uid)).toHaveLength(8); // another service keeps her own hours
     const refused = await v3.post('/appointment/hold', { ServiceId: R().consult.uid, ResourceIds: [R().alice.uid], Unavailability: { startTime: ny(day, '10:00'), endTime: ny(day, '10:30') } });
     expect(refused.status).toBe(409);
@@ -103,6 +104,7 @@ describe.each(backends)('OnSched setup on $name', (backend) => {
     expect((await v3.post('/weeklyAllocation', { ResourceId: R().bob.uid, ServiceId: R().session.uid, daysOfWeek: [3], startTime: '09:00', endTime: '12:00' })).json.errors[0].field).toBe('ResourceId');
     expect((await v3.del(`/weeklyAllocation/${a.data.id}`)).status).toBe(200);
     expect(startsOf(await availability(R().consult.uid), R().alice.uid)).toHaveLength(16);
+    expect(startsOf(await availability(R().consult.uid), R().bob.uid)).toHaveLength(16);
   });
 
   it('unavailability blocks a resource once or every week, and removing it frees the time', async () => {

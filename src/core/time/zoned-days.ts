@@ -4,6 +4,7 @@
 import type { DateOverride, Interval, WeeklyHours } from '../types.js';
 import { parseIsoDate, weekdayOf, type DayNumber } from './civil-date.js';
 import { parseDayHours, parseTimeRange, type MinuteRange } from './hours.js';
+import { normalize } from './intervals.js';
 import { localDayOf, wallTimeToEpoch } from './wall-clock.js';
 
 export { isValidZone } from './wall-clock.js';
@@ -14,6 +15,8 @@ export interface WorkingSchedule {
   zone: string;
   hours: WeeklyHours;
   overrides?: readonly DateOverride[];
+  /** Working ranges on the UTC timeline besides the weekly hours (single allocations). */
+  extra?: readonly Interval[];
 }
 
 // Stored hours were validated on the way in; a malformed range here contributes no hours rather
@@ -62,6 +65,10 @@ export function expandWorkingHours(schedule: WorkingSchedule, window: Interval):
       // A range can vanish when both ends fall in one DST gap.
       if (start < end && start < window.end && end > window.start) ranges.push({ start, end });
     }
+  }
+  if (schedule.extra?.length) {
+    // A one-off range joins whatever weekly range it touches, so one grid runs across both.
+    return normalize([...ranges, ...schedule.extra.filter((r) => r.start < window.end && r.end > window.start)]);
   }
   for (let i = 1; i < ranges.length; i++) {
     if (ranges[i].start < ranges[i - 1].start) return ranges.sort((a, b) => a.start - b.start);

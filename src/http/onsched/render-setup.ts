@@ -4,11 +4,10 @@ import type { BlockView } from '../../services/catalog/blocks.js';
 import type { LocationView } from '../../services/catalog/locations.js';
 import type { ResourceView } from '../../services/catalog/resources.js';
 import type { ServiceView } from '../../services/catalog/services.js';
-import type { AllocationView } from '../../services/catalog/weekly-allocations.js';
 import type { CustomerRecord } from '../../services/customers/customers.js';
-import { clockOut, dayOfWeekOf, hoursToWire } from './hours.js';
+import { hoursToWire } from './hours.js';
 import { iso } from './render.js';
-import type { Allocation, Customer, Location, Resource, Service, UnavailabilityObject } from './schemas/setup.js';
+import type { Customer, Location, Resource, Service, UnavailabilityObject } from './schemas/setup.js';
 
 export const renderLocation = (l: LocationView): Static<typeof Location> => ({
   object: 'location', id: l.uid, name: l.name, timezone: l.timezone, primary: l.primary, expirationDelay: l.expirationDelay,
@@ -34,13 +33,8 @@ export const renderCustomer = (c: CustomerRecord): Static<typeof Customer> => ({
   timezone: c.timezone, notes: c.notes, createdAt: iso(c.createdAt),
 });
 
-export const renderAllocation = (a: AllocationView): Static<typeof Allocation> => ({
-  object: 'weeklyAllocation', id: a.uid, ResourceId: a.resource.uid, ServiceId: a.service.uid,
-  daysOfWeek: a.days.map(dayOfWeekOf).sort((x, y) => x - y), startTime: clockOut(a.startTime), endTime: clockOut(a.endTime), createdAt: iso(a.createdAt),
-});
-
 export const renderUnavailability = (b: BlockView): Static<typeof UnavailabilityObject> => ({
-  object: 'unavailability', id: b.uid, ResourceId: b.resource?.uid ?? null, LocationId: b.location?.uid ?? null,
+  object: 'unavailability', id: b.uid, ResourceId: b.resource?.uid ?? null, LocationId: b.location?.uid ?? null, ServiceId: b.service?.uid ?? null,
   startTime: iso(b.start), endTime: iso(b.end), reason: b.notes, recurring: b.weekly ? 'WEEKLY' : 'NONE',
   until: b.until === null ? null : iso(b.until), createdAt: iso(b.createdAt),
 });

@@ -29,7 +29,10 @@ const textAjv = withFormats(new Ajv({ ...options, coerceTypes: 'array' }));
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
   (httpPart === 'body' ? bodyAjv : textAjv).compile(schema) as ReturnType<FastifySchemaCompiler<object>>;
 
-interface ObjectSchema { type?: string | string[]; properties?: Record<string, ObjectSchema>; items?: ObjectSchema; anyOf?: ObjectSchema[] }
+interface ObjectSchema {
+  type?: string | string[]; properties?: Record<string, ObjectSchema>; items?: ObjectSchema; anyOf?: ObjectSchema[];
+  then?: ObjectSchema; else?: ObjectSchema;
+}
 
 /**
  * Renames keys to the schema's spelling, case-insensitively, at every depth the schema describes.
@@ -37,8 +40,11 @@ interface ObjectSchema { type?: string | string[]; properties?: Record<string, O
  */
 export function canonicalize(value: unknown, schema: ObjectSchema | undefined, fromQuery = false): unknown {
   if (!schema) return value;
-  const objectSchema = schema.properties ? schema : schema.anyOf?.find((s) => s.properties);
-  if (Array.isArray(value)) return schema.items ? value.map((v) => canonicalize(v, schema.items, fromQuery)) : value;
+  // A body that may be one object or an array of them is an anyOf, or an if/then/else on its type.
+  const branches = [...(schema.anyOf ?? []), ...[schema.then, schema.else].filter((s): s is ObjectSchema => s !== undefined)];
+  const objectSchema = schema.properties ? schema : branches.find((s) => s.properties);
+  const items = schema.items ?? branches.find((s) => s.items)?.items;
+  if (Array.isArray(value)) return items ? value.map((v) => canonicalize(v, items, fromQuery)) : value;
   if (!objectSchema?.properties || typeof value !== 'object' || value === null) return value;
   const known = new Map(Object.keys(objectSchema.properties).map((k) => [k.toLowerCase(), k]));
   const out: Record<string, unknown> = {};

@@ -110,7 +110,7 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
     }, {
       resourceIds: placement.resourceIds, expiresAt,
       busyStart: placement.busyStart, busyEnd: end + service.padding_after * 60_000,
-      exclusive: !admin && !session && isExclusive(service, resources, placement.resourceIds),
+      exclusive: !admin && !session && isExclusive(service, resources, placement.resourceIds) && placement.capacity <= 1,
     });
     // Holds and reservations notify nobody; the book that follows them does.
     if (opts.status === 'BK') await recordAppointmentEvent(tx, { companyId, appointmentId: id, type: 'scheduled', noEmail: opts.noEmail, now });
@@ -138,5 +138,5 @@ async function takeSeat(tx: Tx, session: { id: number; seats: number; start_at: 
   if (Number(n) >= session.seats) throw new DomainError('class_full');
   const notice = rules ? checkClassStart(session.start_at, now, rules) : null;
   if (notice) throw new DomainError(notice);
-  return { resourceIds: [session.resource_id], mode: 'NONE' as const, reason: `Class seat ${Number(n) + 1} of ${session.seats}`, busyStart: session.start_at };
+  return { resourceIds: [session.resource_id], mode: 'NONE' as const, reason: `Class seat ${Number(n) + 1} of ${session.seats}`, busyStart: session.start_at, capacity: session.seats };
 }

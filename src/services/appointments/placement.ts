@@ -39,6 +39,8 @@ export interface Placement {
   reason: string;
   /** Where the occupation starts: the padding before, clipped to the working range as the check clipped it. */
   busyStart: number;
+  /** The largest capacity among the chosen resources for this service (a pair allocation may raise it). */
+  capacity: number;
 }
 
 export async function placeAppointment(tx: Tx, p: PlacementRequest): Promise<Placement> {
@@ -46,7 +48,7 @@ export async function placeAppointment(tx: Tx, p: PlacementRequest): Promise<Pla
   if (p.skipAvailability) {
     const resourceIds = p.mode === 'COMBINED' ? p.resources.map((r) => r.id) : [p.resources[0].id];
     return { resourceIds, mode: p.mode === 'COMBINED' ? 'COMBINED' : 'NONE', reason: 'Admin booking: availability not checked',
-      busyStart: p.start - p.service.padding_before * 60_000 };
+      busyStart: p.start - p.service.padding_before * 60_000, capacity: 1 };
   }
   const end = p.start + p.length * 60_000;
   const { calendars, history } = await loadCalendars(tx, {
@@ -73,5 +75,5 @@ export async function placeAppointment(tx: Tx, p: PlacementRequest): Promise<Pla
   if (!choice) throw new DomainError('slot_unavailable', { message: 'Not every requested resource is free at that time.' });
   const chosen = calendars.filter((c) => choice.resourceIds.includes(c.id));
   const busyStart = Math.max(...chosen.map((c) => occupiedFrom(c, rules, p.start)));
-  return { resourceIds: choice.resourceIds, mode: p.mode, reason: choice.reason, busyStart };
+  return { resourceIds: choice.resourceIds, mode: p.mode, reason: choice.reason, busyStart, capacity: Math.max(...chosen.map((c) => c.capacity)) };
 }

@@ -80,7 +80,7 @@ export async function rescheduleAppointment(ctx: ServiceContext, companyId: numb
     }
     const occupancy = {
       resourceIds: placement.resourceIds, expiresAt: null, busyStart: placement.busyStart,
-      busyEnd: end + row.padding_after * 60_000, exclusive: !opts.admin && isExclusive(service, resources, placement.resourceIds),
+      busyEnd: end + row.padding_after * 60_000, exclusive: !opts.admin && isExclusive(service, resources, placement.resourceIds) && placement.capacity <= 1,
     };
     await release(tx, row.id);
     if (opts.inPlace) {

@@ -4,7 +4,8 @@ import type { BookingHistory } from '../../core/availability/index.js';
 import type { Block, Interval, ResourceCalendar } from '../../core/types.js';
 import type { Tx } from '../../store/transaction.js';
 import type { LocationRow, ResourceRow } from '../../store/schema.js';
-import { allocationHours, overridesWithinAllocation, type AllocationWindow } from '../../core/time/allocation-hours.js';
+import { loadAllocatedHours } from './allocation-hours.js';
+import { loadRecurringBusy } from './recurring-busy.js';
 
 const DAY = 86_400_000;
 
@@ -22,7 +23,7 @@ export interface CalendarScope {
   now: number;
   /** Capacity for the service at hand: a group service's own, else each resource's. */
   serviceCapacity: number;
-  /** The service at hand: a resource's weekly allocations for it replace its own weekly hours. */
+  /** The service at hand: allocations for it (or the resource's own) replace the resource's weekly hours. */
   serviceId?: number;
   /** Appointments to leave out, e.g. the one being rescheduled. */
   ignoreAppointmentIds?: number[];
@@ -57,23 +58,26 @@ export async function loadCalendars(tx: Tx, scope: CalendarScope): Promise<Calen
     .where('company_id', '=', scope.companyId)
     .where((eb) => eb.or([
       eb('resource_id', 'in', ids),
-      eb.and([eb('resource_id', 'is', null), eb.or([eb('location_id', 'is', null), eb('location_id', '=', scope.location.id)])]),
+      eb.and([eb('resource_id', 'is', null), eb('service_id', 'is', null), eb.or([eb('location_id', 'is', null), eb('location_id', '=', scope.location.id)])]),
+      // A block on the service makes every one of its resources busy for it.
+      ...(scope.serviceId === undefined ? [] : [eb('service_id', '=', scope.serviceId)]),
     ]))
     .where('start_at', '<', hi)
     .where((eb) => eb.or([eb('end_at', '>', lo), eb('weekly', '=', 1)]))
     .execute();
 
-  const allocations = scope.serviceId === undefined ? new Map<number, AllocationWindow[]>() : await loadAllocations(tx, scope.serviceId, ids);
+  const allocations = await loadAllocatedHours(tx, scope.companyId, scope.serviceId, scope.resources, { start: lo, end: hi });
 
   const byResource = new Map<number, ResourceCalendar>();
   const calendars = scope.resources.map((r) => {
-    const allocated = allocations.has(r.id) ? allocationHours(allocations.get(r.id)!) : null;
+    const allocated = allocations.get(r.id);
     const calendar: ResourceCalendar = {
       id: r.id,
       zone: resourceZone(r, scope.location, scope.companyZone),
-      hours: allocated ?? JSON.parse(r.hours),
-      overrides: allocated ? overridesWithinAllocation(JSON.parse(r.overrides), allocated) : JSON.parse(r.overrides),
-      capacity: scope.serviceCapacity > 1 ? scope.serviceCapacity : r.capacity,
+      hours: allocated?.hours ?? JSON.parse(r.hours),
+      overrides: allocated?.overrides ?? JSON.parse(r.overrides),
+      extra: allocated?.extra,
+      capacity: allocated?.capacity ?? (scope.serviceCapacity > 1 ? scope.serviceCapacity : r.capacity),
       appointments: [],
       blocks: [],
       external: scope.external?.get(r.id),
@@ -94,23 +98,14 @@ export async function loadCalendars(tx: Tx, scope: CalendarScope): Promise<Calen
     const targets = b.resource_id === null ? calendars : [byResource.get(b.resource_id)].filter((c) => c !== undefined);
     for (const calendar of targets) calendar.blocks.push(block);
   }
+  for (const [resourceId, ranges] of await loadRecurringBusy(tx, scope, { start: lo, end: hi })) {
+    const targets = resourceId === null ? calendars : [byResource.get(resourceId)].filter((c) => c !== undefined);
+    for (const calendar of targets) calendar.blocks.push(...ranges);
+  }
   // A class session occupies its resource whether or not anyone has booked a seat yet.
   const sessions = await tx.selectFrom('class_sessions').select(['resource_id', 'start_at', 'end_at'])
     .where('resource_id', 'in', ids).where('start_at', '<', hi).where('end_at', '>', lo).execute();
   for (const s of sessions) byResource.get(s.resource_id)?.blocks.push({ start: s.start_at, end: s.end_at });
   const history = busy.map((b) => ({ resourceId: b.resource_id, start: b.start_at, createdAt: b.created_at }));
   return { calendars, history };
-}
-
-/** Each resource's weekly allocations for the service; resources without any are absent. */
-async function loadAllocations(tx: Tx, serviceId: number, resourceIds: number[]): Promise<Map<number, AllocationWindow[]>> {
-  const rows = await tx.selectFrom('weekly_allocations').select(['resource_id', 'days', 'start_time', 'end_time'])
-    .where('service_id', '=', serviceId).where('resource_id', 'in', resourceIds).execute();
-  const byResource = new Map<number, AllocationWindow[]>();
-  for (const row of rows) {
-    const windows = byResource.get(row.resource_id) ?? [];
-    windows.push({ days: JSON.parse(row.days), startTime: row.start_time, endTime: row.end_time });
-    byResource.set(row.resource_id, windows);
-  }
-  return byResource;
 }

@@ -101,15 +101,29 @@ const ClassDoc = Type.Object({
 }, strict);
 
 const BlockDoc = Type.Object({
-  ref: Opt(Ref), resource: Opt(Ref), location: Opt(Ref), start: Instant, end: Instant,
+  ref: Opt(Ref), resource: Opt(Ref), location: Opt(Ref), service: Opt(Ref), start: Instant, end: Instant,
   recurring: Opt(Type.Literal('weekly')), until: Opt(Instant), notes: Opt(Type.String()),
+}, strict);
+
+/** Weekly windows (weeklyAvailability) or one range (start, end), for a resource, a service, or the pair. */
+const AllocationDoc = Type.Object({
+  resource: Opt(Ref), service: Opt(Ref),
+  weeklyAvailability: Opt(Type.Array(Type.Object({ dayOfWeek: Type.Integer(), startTime: Clock, endTime: Clock }, strict))),
+  start: Opt(Instant), end: Opt(Instant), description: Opt(Type.String()), bookingsPerSlot: Opt(Type.Integer({ minimum: 1, maximum: 1000 })),
+}, strict);
+
+/** A recurring block on exactly one of location, resource, service (docs/onsched.md, "Recurring blocks"). */
+const RecurringBlockDoc = Type.Object({
+  location: Opt(Ref), resource: Opt(Ref), service: Opt(Ref), name: Opt(Type.String()), frequency: Type.String(),
+  interval: Type.Integer(), startDate: Type.String(), endDate: Opt(Type.String()), startTime: Opt(Clock), endTime: Opt(Clock),
+  iana: Opt(Type.String()), weekdays: Opt(Type.Array(Type.Integer())), dayOfMonth: Opt(Type.Integer()),
 }, strict);
 
 export const SetupSchema = Type.Object({
   locations: Opt(Type.Array(LocationDoc)), resources: Opt(Type.Array(ResourceDoc)), services: Opt(Type.Array(ServiceDoc)),
   addons: Opt(Type.Array(AddonDoc)), forms: Opt(Type.Array(FormDoc)), labels: Opt(Type.Array(LabelDoc)),
   coupons: Opt(Type.Array(CouponDoc)), packages: Opt(Type.Array(PackageDoc)), classes: Opt(Type.Array(ClassDoc)),
-  blocks: Opt(Type.Array(BlockDoc)),
+  blocks: Opt(Type.Array(BlockDoc)), allocations: Opt(Type.Array(AllocationDoc)), recurringBlocks: Opt(Type.Array(RecurringBlockDoc)),
 }, strict);
 
 export const CompanyDocumentSchema = Type.Object({

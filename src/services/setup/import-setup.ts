@@ -10,8 +10,9 @@ import type { SecretBox } from '../../security/secrets.js';
 import { durationColumns } from '../catalog/service-duration.js';
 import { insertExternalCalendars } from '../calendars/external-calendars.js';
 import { limitColumns } from '../scheduling/booking-limits.js';
+import { importAllocations, importRecurringBlocks } from './import-availability.js';
 
-interface ImportContext {
+export interface ImportContext {
   tx: Tx; companyId: number; zone: string; now: number; refs: RefTable;
   /** Seals the credentials of external calendars. */
   secrets: SecretBox;
@@ -30,12 +31,14 @@ export async function importSetup(tx: Tx, company: { id: number; timezone: strin
   await importCertificates(ctx, setup);
   await importClasses(ctx, setup);
   await importBlocks(ctx, setup);
+  await importAllocations(ctx, setup);
+  await importRecurringBlocks(ctx, setup);
   return ctx.refs.toJSON();
 }
 
 const json = (value: unknown) => JSON.stringify(value);
 
-async function insert(ctx: ImportContext, table: Parameters<Tx['insertInto']>[0], values: Record<string, unknown>): Promise<Created> {
+export async function insert(ctx: ImportContext, table: Parameters<Tx['insertInto']>[0], values: Record<string, unknown>): Promise<Created> {
   const uid = randomUUID();
   const row = await ctx.tx.insertInto(table).values({ ...values, uid } as never).returning('id' as never).executeTakeFirstOrThrow();
   return { id: Number((row as { id: number }).id), uid };
@@ -196,6 +199,7 @@ async function importBlocks(ctx: ImportContext, setup: SetupDocument) {
       company_id: ctx.companyId, start_at: start, end_at: end, weekly: b.recurring === 'weekly' ? 1 : 0,
       resource_id: b.resource ? ctx.refs.resolve('resource', b.resource, `${path}.resource`).id : null,
       location_id: b.location ? ctx.refs.resolve('location', b.location, `${path}.location`).id : null,
+      service_id: b.service ? ctx.refs.resolve('service', b.service, `${path}.service`).id : null,
       until: b.until ? checkInstant(b.until, ctx.zone, `${path}.until`) : null, notes: b.notes ?? null, created_at: ctx.now,
     });
     if (b.ref) ctx.refs.add('block', b.ref, path, created);

@@ -76,24 +76,14 @@ export const Customer = Type.Object({
   phone: Nullable(Type.String()), timezone: Nullable(Type.String()), notes: Nullable(Type.String()), ...Created,
 });
 
-const DaysOfWeek = Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), { minItems: 1, description: '0 = Sunday … 6 = Saturday' });
-export const AllocationBody = Type.Object({
-  ResourceId: Opt(Uuid), ServiceId: Opt(Uuid), daysOfWeek: Opt(DaysOfWeek), startTime: Opt(Clock), endTime: Opt(Clock),
-});
-export type AllocationBody = Static<typeof AllocationBody>;
-export const Allocation = Type.Object({
-  object: Type.Literal('weeklyAllocation'), id: Type.String(), ResourceId: Type.String(), ServiceId: Type.String(),
-  daysOfWeek: Type.Array(Type.Integer()), startTime: Type.String(), endTime: Type.String(), ...Created,
-});
-
 export const Recurrence = StringEnum(['NONE', 'WEEKLY'] as const);
 export const UnavailabilityBody = Type.Object({
-  ResourceId: Opt(Uuid), LocationId: Opt(Uuid), startTime: Instant, endTime: Instant, reason: OptNull(Type.String({ maxLength: 1000 })),
+  ResourceId: Opt(Uuid), LocationId: Opt(Uuid), ServiceId: Opt(Uuid), startTime: Instant, endTime: Instant, reason: OptNull(Type.String({ maxLength: 1000 })),
   recurring: Opt(Recurrence), until: OptNull(Instant),
-}, { description: 'A block on one resource (ResourceId), on every resource of a location (LocationId), or company-wide (neither)' });
+}, { description: 'A block on one resource (ResourceId), on every resource of a location (LocationId), on a service (ServiceId), or company-wide (none)' });
 export type UnavailabilityBody = Static<typeof UnavailabilityBody>;
 export const UnavailabilityObject = Type.Object({
-  object: Type.Literal('unavailability'), id: Type.String(), ResourceId: Nullable(Type.String()), LocationId: Nullable(Type.String()),
+  object: Type.Literal('unavailability'), id: Type.String(), ResourceId: Nullable(Type.String()), LocationId: Nullable(Type.String()), ServiceId: Nullable(Type.String()),
   startTime: Type.String(), endTime: Type.String(), reason: Nullable(Type.String()), recurring: Recurrence, until: Nullable(Type.String()), ...Created,
 });
 
@@ -101,5 +91,4 @@ export const PageQuery = Type.Object({ ...Paging });
 export const LocationFilter = Type.Object({ locationId: Opt(Uuid), ...Paging });
 export const ResourceFilter = Type.Object({ locationId: Opt(Uuid), serviceId: Opt(Uuid), ...Paging });
 export const CustomerFilter = Type.Object({ email: Opt(Type.String()), ...Paging });
-export const AllocationFilter = Type.Object({ resourceId: Opt(Uuid), serviceId: Opt(Uuid), ...Paging });
 export const UnavailabilityFilter = Type.Object({ resourceId: Opt(Uuid), locationId: Opt(Uuid), ...Paging });
