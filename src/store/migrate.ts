@@ -15,6 +15,7 @@ function provider(store: Store): MigrationProvider {
     '004_outbox': { up: async (db) => (await import('./migrations/004_outbox.js')).up(db, store.dialect) },
     '005_external_calendars': { up: async (db) => (await import('./migrations/005_external_calendars.js')).up(db, store.dialect) },
     '006_notify_retries': { up: async (db) => (await import('./migrations/006_notify_retries.js')).up(db, store.dialect) },
+    '012_customer_fields': { up: async (db) => (await import('./migrations/012_customer_fields.js')).up(db) },
   };
   return { getMigrations: async () => all };
 }

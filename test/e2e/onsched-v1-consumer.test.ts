@@ -68,10 +68,15 @@ describe.each(backends)('OnSched /consumer/v1 models on $name', (backend) => {
   });
 
   it('POST with completeBooking=BK books with the customer at once; RS reserves; IN holds', async () => {
-    const bk = await hold('09:00', { name: 'Grace Hopper', email: 'grace@example.com', appointmentBookingFields: [{ name: 'referral', value: 'friend' }] }, '?completeBooking=BK');
+    const bk = await hold('09:00', { name: 'Grace Hopper', email: 'grace@example.com', appointmentBookingFields: [{ name: 'referral', value: 'friend' }],
+      customerBookingFields: [{ name: 'allergies', value: 'none' }] }, '?completeBooking=BK');
     expectModel(bk, AppointmentInitialViewModel);
     expect(bk.json).toMatchObject({ status: 'BK', name: 'Grace Hopper', customFields: { referral: { name: 'referral', value: 'friend' } } });
     expect(bk.json.appointmentBookingFields).toEqual([expect.objectContaining({ fieldName: 'referral' })]);
+    expect(bk.json.customerBookingFields).toEqual([expect.objectContaining({ fieldName: 'allergies' })]);
+    const grace = await c.get(`/consumer/v1/customers/${bk.json.customerId}`);
+    expectModel(grace, CustomerViewModel);
+    expect(grace.json.customFields).toEqual({ allergies: { name: 'allergies', value: 'none' } });
     const rs = await hold('10:00', {}, '?completeBooking=RS');
     expect(rs.json.status).toBe('RS');
     expectProblem(await hold('11:00', {}, '?completeBooking=BK'), 400, 'email');
@@ -112,18 +117,22 @@ describe.each(backends)('OnSched /consumer/v1 models on $name', (backend) => {
     expect(page.json.total).toBeGreaterThan(2);
   });
 
-  it('customers: create, read, list by email, update, delete; a taken email is a 409', async () => {
-    const made = await c.post('/consumer/v1/customers', { firstname: 'Mary', lastname: 'Somerville', email: 'mary@example.com', contact: { mobilePhone: '+15555550111' } });
+  it('customers with custom fields: create, read, list by email and last name, update (fields merge), delete; a taken email is a 409', async () => {
+    const made = await c.post('/consumer/v1/customers', { firstname: 'Mary', lastname: 'Somerville', email: 'mary@example.com', contact: { mobilePhone: '+15555550111' },
+      customFields: { field1: 'mathematics', field2: null } });
     expectModel(made, CustomerViewModel);
-    expect(made.json).toMatchObject({ object: 'customer', name: 'Mary Somerville', email: 'mary@example.com', contact: { mobilePhone: '+15555550111' } });
+    expect(made.json).toMatchObject({ object: 'customer', name: 'Mary Somerville', email: 'mary@example.com', contact: { mobilePhone: '+15555550111' },
+      customFields: { field1: { name: 'field1', value: 'mathematics' } } });
     expectProblem(await c.post('/consumer/v1/customers', { name: 'Other Mary', email: 'MARY@example.com' }), 409);
     expectModel(await c.get(`/consumer/v1/customers/${made.json.id}`), CustomerViewModel);
     const byEmail = await c.get('/consumer/v1/customers?email=mary@example.com');
     expectModel(byEmail, CustomerListViewModel);
     expect(byEmail.json.data.map((x: { id: string }) => x.id)).toEqual([made.json.id]);
-    const updated = await c.put(`/consumer/v1/customers/${made.json.id}`, { lastname: 'Fairfax' });
+    const updated = await c.put(`/consumer/v1/customers/${made.json.id}`, { lastname: 'Fairfax', customFields: { field2: 'astronomy' } });
     expectModel(updated, CustomerViewModel);
     expect(updated.json).toMatchObject({ firstname: 'Mary', lastname: 'Fairfax' });
+    expect(updated.json.customFields).toEqual({ field1: { name: 'field1', value: 'mathematics' }, field2: { name: 'field2', value: 'astronomy' } });
+    expect((await c.get('/consumer/v1/customers?lastname=fairfax')).json.data[0].customFields.field2.value).toBe('astronomy');
     expectModel(await c.del(`/consumer/v1/customers/${made.json.id}`), CustomerViewModel);
     expectProblem(await c.get(`/consumer/v1/customers/${made.json.id}`), 404);
   });

@@ -9,7 +9,8 @@ import { listAppointments } from '../../services/appointments/list-appointments.
 import { bookingZone } from '../../services/catalog/locations.js';
 import type { ServiceContext } from '../../services/context.js';
 import { isValidZone } from '../../core/time/zoned-days.js';
-import { customFieldsOf, customerOf, instantOf, resourceKeysOf, type InitialBody } from './appointment-input.js';
+import { customFieldsOf, customerBookingFieldsOf, customerOf, instantOf, resourceKeysOf, type InitialBody } from './appointment-input.js';
+import { keepCustomerBookingFields } from './customer-booking-fields.js';
 import { companyOf } from './auth.js';
 import { idempotencyOf } from './idempotency.js';
 import { renderAppointment, renderInitialAppointment } from './render-appointment.js';
@@ -67,12 +68,14 @@ export async function consumerAppointmentRoutes(app: FastifyInstance, services: 
     const end = instantOf(b.endDateTime, zone, 'endDateTime');
     if (end !== undefined && end <= start) throw invalid('endDateTime', 'endDateTime must be after startDateTime');
     const customer = customerOf(b);
+    const customerFields = customerBookingFieldsOf(b);
     if (status === 'BK' && !customer) throw invalid('email', 'A booking (completeBooking=BK) needs the customer: name and email, or customerId');
     const view = await createAppointment(services, companyId, {
       serviceKey, locationKey, resourceKeys: resourceKeysOf(b), start, end, customer, customFields: customFieldsOf(b),
       notes: b.notes ?? undefined, timezone: b.timezoneName || undefined,
     }, { status, onGrid: false, idempotency: idempotencyOf(request) });
-    return renderInitialAppointment(view);
+    await keepCustomerBookingFields(services, companyId, view, customerFields);
+    return renderInitialAppointment(view, Object.keys(customerFields));
   });
 
   app.get<{ Params: IdParams }>('/consumer/v1/appointments/:id', {
