@@ -50,15 +50,21 @@ function fields(b: Body, creating: boolean): CustomerFields {
 export async function consumerCustomerRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
   const withFields = async (c: CustomerRecord) => renderCustomer(c, (await customerFieldsOf(services, [c.id])).get(c.id));
 
-  app.get<{ Querystring: Static<typeof ListQuery> }>('/consumer/v1/customers', {
-    schema: { tags, summary: 'Customers, by email', querystring: ListQuery, response: { 200: CustomerListViewModel } },
-  }, async (request) => {
-    const page = pageOf(request.query);
-    const result = await listCustomers(services, companyOf(request), { email: request.query.email }, page);
-    const items = request.query.lastname ? result.items.filter((c) => c.lastName.toLowerCase() === request.query.lastname!.toLowerCase()) : result.items;
-    const custom = await customerFieldsOf(services, items.map((c) => c.id));
-    return v1List(request, page, { total: request.query.lastname ? items.length : result.total, items: items.map((c) => renderCustomer(c, custom.get(c.id))) });
-  });
+  // The setup document declares the same two reads under /setup/v1.
+  for (const prefix of ['/consumer/v1', '/setup/v1']) {
+    app.get<{ Querystring: Static<typeof ListQuery> }>(`${prefix}/customers`, {
+      schema: { tags, summary: 'Customers, by email', querystring: ListQuery, response: { 200: CustomerListViewModel } },
+    }, async (request) => {
+      const page = pageOf(request.query);
+      const result = await listCustomers(services, companyOf(request), { email: request.query.email }, page);
+      const items = request.query.lastname ? result.items.filter((c) => c.lastName.toLowerCase() === request.query.lastname!.toLowerCase()) : result.items;
+      const custom = await customerFieldsOf(services, items.map((c) => c.id));
+      return v1List(request, page, { total: request.query.lastname ? items.length : result.total, items: items.map((c) => renderCustomer(c, custom.get(c.id))) });
+    });
+
+    app.get<{ Params: IdParams }>(`${prefix}/customers/:id`, { schema: { tags, params: IdParams, response: { 200: CustomerViewModel } } },
+      async (request) => withFields(await getCustomer(services, companyOf(request), request.params.id)));
+  }
 
   app.post<{ Body: Static<typeof CustomerInputModel> }>('/consumer/v1/customers', {
     schema: { tags, summary: 'Create a customer (409 when the email is taken)', body: CustomerInputModel, response: { 200: CustomerViewModel } },
@@ -68,9 +74,6 @@ export async function consumerCustomerRoutes(app: FastifyInstance, services: Ser
     const made = await createCustomer(services, companyId, fields(request.body, true), idempotencyOf(request));
     return renderCustomer(made, await setCustomerFields(services, companyId, made.id, custom));
   });
-
-  app.get<{ Params: IdParams }>('/consumer/v1/customers/:id', { schema: { tags, params: IdParams, response: { 200: CustomerViewModel } } },
-    async (request) => withFields(await getCustomer(services, companyOf(request), request.params.id)));
 
   app.put<{ Params: IdParams; Body: Static<typeof CustomerUpdateModel> }>('/consumer/v1/customers/:id', {
     schema: { tags, summary: 'Update a customer; omitted fields keep their values', params: IdParams, body: CustomerUpdateModel, response: { 200: CustomerViewModel } },
