@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { AppointmentInitialViewModel, AppointmentListViewModel, AppointmentViewModel } from '../../src/http/onsched-v1/schemas/appointment-models.js';
+import { AvailabilityDayViewModel, AvailabilityViewModel } from '../../src/http/onsched-v1/schemas/availability-models.js';
 import { CustomerListViewModel, CustomerViewModel } from '../../src/http/onsched-v1/schemas/customer-models.js';
 import { LocationListViewModel, LocationViewModel } from '../../src/http/onsched-v1/schemas/location-models.js';
 import { ResourceGroupListViewModel } from '../../src/http/onsched-v1/schemas/resource-group-models.js';
@@ -65,6 +66,29 @@ describe.each(backends)('OnSched /consumer/v1 models on $name', (backend) => {
     const offered = await c.get(`/consumer/v1/resources/${id('alice')}/services`);
     expectModel(offered, ResourceServiceListViewModel);
     expect(offered.json.data).toContainEqual(expect.objectContaining({ serviceId: company.refs.consult.id, resourceId: company.refs.alice.id, serviceName: 'Consultation' }));
+  });
+
+  it('availability in the zone asked for (timezoneName, tzOffset), firstDayAvailable past a closed weekend, dayAvailability', async () => {
+    const base = `/consumer/v1/availability/${id('consult')}`;
+    const la = await c.get(`${base}/${day}/${day}?timezoneName=America/Los_Angeles&roundRobin=1`);
+    expectModel(la, AvailabilityViewModel);
+    expect(la.json.availableTimes[0]).toMatchObject({ time: 600, date: day });
+    expect(la.json.tzRequested).toBe(-480);
+    const offset = await c.get(`${base}/${day}/${day}?tzOffset=-300&roundRobin=1`);
+    expect(offset.json.availableTimes[0]).toMatchObject({ time: 900 });
+    expect(offset.json.availableTimes[0].startDateTime).toMatch(/-05:00$/);
+    const saturday = nextWeekday(6);
+    const plusDays = (date: string, n: number) => new Date(Date.parse(date) + n * 86_400_000).toISOString().slice(0, 10);
+    const sunday = plusDays(saturday, 1);
+    const monday = plusDays(saturday, 2);
+    const weekend = await c.get(`${base}/${saturday}/${sunday}?firstDayAvailable=true`);
+    expectModel(weekend, AvailabilityViewModel);
+    expect(weekend.json.firstAvailableDate).toBe(monday);
+    expect(weekend.json.availableTimes[0]).toMatchObject({ date: monday, time: 900 });
+    expect(weekend.json.availableDays.map((d: { available: boolean }) => d.available)).toEqual([false, false]);
+    const days = await c.get(`${base}/${saturday}/${saturday}/days?dayAvailability=3`);
+    expectModel(days, AvailabilityDayViewModel);
+    expect(days.json.availableDays.map((d: { date: string; available: boolean }) => [d.date, d.available])).toEqual([[saturday, false], [sunday, false], [monday, true]]);
   });
 
   it('POST with completeBooking=BK books with the customer at once; RS reserves; IN holds', async () => {
