@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { AppointmentInitialViewModel, AppointmentListViewModel, AppointmentViewModel } from '../../src/http/onsched-v1/schemas/appointment-models.js';
+import { AvailabilityDayViewModel, AvailabilityViewModel } from '../../src/http/onsched-v1/schemas/availability-models.js';
 import { CustomerListViewModel, CustomerViewModel } from '../../src/http/onsched-v1/schemas/customer-models.js';
 import { LocationListViewModel, LocationViewModel } from '../../src/http/onsched-v1/schemas/location-models.js';
 import { ResourceGroupListViewModel } from '../../src/http/onsched-v1/schemas/resource-group-models.js';
@@ -67,11 +68,39 @@ describe.each(backends)('OnSched /consumer/v1 models on $name', (backend) => {
     expect(offered.json.data).toContainEqual(expect.objectContaining({ serviceId: company.refs.consult.id, resourceId: company.refs.alice.id, serviceName: 'Consultation' }));
   });
 
+  it('availability in the zone asked for (timezoneName, tzOffset), firstDayAvailable past a closed weekend, dayAvailability', async () => {
+    const base = `/consumer/v1/availability/${id('consult')}`;
+    const la = await c.get(`${base}/${day}/${day}?timezoneName=America/Los_Angeles&roundRobin=1`);
+    expectModel(la, AvailabilityViewModel);
+    expect(la.json.availableTimes[0]).toMatchObject({ time: 600, date: day });
+    expect(la.json.tzRequested).toBe(-480);
+    const offset = await c.get(`${base}/${day}/${day}?tzOffset=-300&roundRobin=1`);
+    expect(offset.json.availableTimes[0]).toMatchObject({ time: 900 });
+    expect(offset.json.availableTimes[0].startDateTime).toMatch(/-05:00$/);
+    const saturday = nextWeekday(6);
+    const plusDays = (date: string, n: number) => new Date(Date.parse(date) + n * 86_400_000).toISOString().slice(0, 10);
+    const sunday = plusDays(saturday, 1);
+    const monday = plusDays(saturday, 2);
+    const weekend = await c.get(`${base}/${saturday}/${sunday}?firstDayAvailable=true`);
+    expectModel(weekend, AvailabilityViewModel);
+    expect(weekend.json.firstAvailableDate).toBe(monday);
+    expect(weekend.json.availableTimes[0]).toMatchObject({ date: monday, time: 900 });
+    expect(weekend.json.availableDays.map((d: { available: boolean }) => d.available)).toEqual([false, false]);
+    const days = await c.get(`${base}/${saturday}/${saturday}/days?dayAvailability=3`);
+    expectModel(days, AvailabilityDayViewModel);
+    expect(days.json.availableDays.map((d: { date: string; available: boolean }) => [d.date, d.available])).toEqual([[saturday, false], [sunday, false], [monday, true]]);
+  });
+
   it('POST with completeBooking=BK books with the customer at once; RS reserves; IN holds', async () => {
-    const bk = await hold('09:00', { name: 'Grace Hopper', email: 'grace@example.com', appointmentBookingFields: [{ name: 'referral', value: 'friend' }] }, '?completeBooking=BK');
+    const bk = await hold('09:00', { name: 'Grace Hopper', email: 'grace@example.com', appointmentBookingFields: [{ name: 'referral', value: 'friend' }],
+      customerBookingFields: [{ name: 'allergies', value: 'none' }] }, '?completeBooking=BK');
     expectModel(bk, AppointmentInitialViewModel);
     expect(bk.json).toMatchObject({ status: 'BK', name: 'Grace Hopper', customFields: { referral: { name: 'referral', value: 'friend' } } });
     expect(bk.json.appointmentBookingFields).toEqual([expect.objectContaining({ fieldName: 'referral' })]);
+    expect(bk.json.customerBookingFields).toEqual([expect.objectContaining({ fieldName: 'allergies' })]);
+    const grace = await c.get(`/consumer/v1/customers/${bk.json.customerId}`);
+    expectModel(grace, CustomerViewModel);
+    expect(grace.json.customFields).toEqual({ allergies: { name: 'allergies', value: 'none' } });
     const rs = await hold('10:00', {}, '?completeBooking=RS');
     expect(rs.json.status).toBe('RS');
     expectProblem(await hold('11:00', {}, '?completeBooking=BK'), 400, 'email');
@@ -112,18 +141,22 @@ describe.each(backends)('OnSched /consumer/v1 models on $name', (backend) => {
     expect(page.json.total).toBeGreaterThan(2);
   });
 
-  it('customers: create, read, list by email, update, delete; a taken email is a 409', async () => {
-    const made = await c.post('/consumer/v1/customers', { firstname: 'Mary', lastname: 'Somerville', email: 'mary@example.com', contact: { mobilePhone: '+15555550111' } });
+  it('customers with custom fields: create, read, list by email and last name, update (fields merge), delete; a taken email is a 409', async () => {
+    const made = await c.post('/consumer/v1/customers', { firstname: 'Mary', lastname: 'Somerville', email: 'mary@example.com', contact: { mobilePhone: '+15555550111' },
+      customFields: { field1: 'mathematics', field2: null } });
     expectModel(made, CustomerViewModel);
-    expect(made.json).toMatchObject({ object: 'customer', name: 'Mary Somerville', email: 'mary@example.com', contact: { mobilePhone: '+15555550111' } });
+    expect(made.json).toMatchObject({ object: 'customer', name: 'Mary Somerville', email: 'mary@example.com', contact: { mobilePhone: '+15555550111' },
+      customFields: { field1: { name: 'field1', value: 'mathematics' } } });
     expectProblem(await c.post('/consumer/v1/customers', { name: 'Other Mary', email: 'MARY@example.com' }), 409);
     expectModel(await c.get(`/consumer/v1/customers/${made.json.id}`), CustomerViewModel);
     const byEmail = await c.get('/consumer/v1/customers?email=mary@example.com');
     expectModel(byEmail, CustomerListViewModel);
     expect(byEmail.json.data.map((x: { id: string }) => x.id)).toEqual([made.json.id]);
-    const updated = await c.put(`/consumer/v1/customers/${made.json.id}`, { lastname: 'Fairfax' });
+    const updated = await c.put(`/consumer/v1/customers/${made.json.id}`, { lastname: 'Fairfax', customFields: { field2: 'astronomy' } });
     expectModel(updated, CustomerViewModel);
     expect(updated.json).toMatchObject({ firstname: 'Mary', lastname: 'Fairfax' });
+    expect(updated.json.customFields).toEqual({ field1: { name: 'field1', value: 'mathematics' }, field2: { name: 'field2', value: 'astronomy' } });
+    expect((await c.get('/consumer/v1/customers?lastname=fairfax')).json.data[0].customFields.field2.value).toBe('astronomy');
     expectModel(await c.del(`/consumer/v1/customers/${made.json.id}`), CustomerViewModel);
     expectProblem(await c.get(`/consumer/v1/customers/${made.json.id}`), 404);
   });

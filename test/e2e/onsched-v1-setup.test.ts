@@ -3,7 +3,9 @@
 // answer checked against its view model, and each change seen by availability on /consumer/v1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
+import { AppointmentListViewModel } from '../../src/http/onsched-v1/schemas/appointment-models.js';
 import { AvailabilityViewModel } from '../../src/http/onsched-v1/schemas/availability-models.js';
+import { CustomerListViewModel } from '../../src/http/onsched-v1/schemas/customer-models.js';
 import { LocationListViewModel, LocationViewModel } from '../../src/http/onsched-v1/schemas/location-models.js';
 import { ServiceAllocationListViewModel, ServiceAllocationViewModel, ServiceListViewModel, ServiceViewModel } from '../../src/http/onsched-v1/schemas/service-models.js';
 import { ResourceAvailabilityViewModel, ResourceBlockListViewModel, ResourceBlockViewModel, SetupResourceListViewModel, SetupResourceViewModel } from '../../src/http/onsched-v1/schemas/setup-resource-models.js';
@@ -114,5 +116,12 @@ describe.each(backends)('OnSched /setup/v1 on $name', (backend) => {
     expect(updated.json).toMatchObject({ duration: 45 });
     expectModel(await c.del(`/setup/v1/services/${service}`), ServiceViewModel);
     expectModel(await c.del(`/setup/v1/locations/${location}`), LocationViewModel);
+  });
+
+  it('reads appointments and customers under /setup/v1 too', async () => {
+    expectModel(await c.get('/setup/v1/appointments'), AppointmentListViewModel);
+    const customers = await c.get('/setup/v1/customers');
+    expectModel(customers, CustomerListViewModel);
+    expectProblem(await c.get('/setup/v1/customers/1/privacy'), 410);
   });
 });

@@ -8,7 +8,8 @@ import { getAppointment } from '../../services/appointments/get-appointment.js';
 import { markNoShow, reserveHold, unconfirmAppointment } from '../../services/appointments/reserve-hold.js';
 import { rescheduleAppointment } from '../../services/appointments/reschedule-appointment.js';
 import type { ServiceContext } from '../../services/context.js';
-import { customFieldsOf, customerOf, instantOf } from './appointment-input.js';
+import { customFieldsOf, customerBookingFieldsOf, customerOf, instantOf } from './appointment-input.js';
+import { keepCustomerBookingFields } from './customer-booking-fields.js';
 import { companyOf } from './auth.js';
 import { idempotencyOf } from './idempotency.js';
 import { renderAppointment } from './render-appointment.js';
@@ -22,15 +23,27 @@ const schema = (summary: string, extra: Record<string, unknown> = {}) =>
 export async function appointmentChangeRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
   app.put<{ Params: IdParams; Body: Static<typeof AppointmentBookModel> }>('/consumer/v1/appointments/:id/book', {
     schema: schema('Book a hold or reservation (IN/RS → BK) with the customer\'s name and email', { body: AppointmentBookModel }),
-  }, async (request) => renderAppointment(await bookHeldAppointment(services, companyOf(request), request.params.id,
-    { customer: customerOf(request.body), customFields: customFieldsOf(request.body) }, idempotencyOf(request))));
+  }, async (request) => {
+    const companyId = companyOf(request);
+    const customerFields = customerBookingFieldsOf(request.body);
+    const view = await bookHeldAppointment(services, companyId, request.params.id,
+      { customer: customerOf(request.body), customFields: customFieldsOf(request.body) }, idempotencyOf(request));
+    await keepCustomerBookingFields(services, companyId, view, customerFields);
+    return renderAppointment(view);
+  });
 
   app.put<{ Params: IdParams; Body: Static<typeof AppointmentReserveModel>; Querystring: { sendNotifications?: boolean } }>('/consumer/v1/appointments/:id/reserve', {
     schema: schema('Reserve a hold (IN → RS): kept with no expiry until booked or cancelled', {
       body: AppointmentReserveModel, querystring: Type.Object({ sendNotifications: Type.Optional(Type.Boolean()) }),
     }),
-  }, async (request) => renderAppointment(await reserveHold(services, companyOf(request), request.params.id,
-    { customer: customerOf(request.body), customFields: customFieldsOf(request.body), notes: request.body.notes ?? undefined }, idempotencyOf(request))));
+  }, async (request) => {
+    const companyId = companyOf(request);
+    const customerFields = customerBookingFieldsOf(request.body);
+    const view = await reserveHold(services, companyId, request.params.id,
+      { customer: customerOf(request.body), customFields: customFieldsOf(request.body), notes: request.body.notes ?? undefined }, idempotencyOf(request));
+    await keepCustomerBookingFields(services, companyId, view, customerFields);
+    return renderAppointment(view);
+  });
 
   app.put<{ Params: IdParams }>('/consumer/v1/appointments/:id/cancel', {
     schema: schema('Cancel (BK/RS → CN); not for past appointments', { body: Empty }),

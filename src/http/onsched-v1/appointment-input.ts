@@ -4,6 +4,7 @@
 import type { Static } from '@sinclair/typebox';
 import { DateTime } from 'luxon';
 import type { CustomerInput } from '../../services/customers/find-or-create-customer.js';
+import { checkCustomerFields } from '../../services/customers/customer-fields.js';
 import type { Key } from '../../services/lookup.js';
 import { invalid, keyList, optionalKey } from './request.js';
 import type { AppointmentBookModel, AppointmentInitialModel } from './schemas/appointment-models.js';
@@ -50,6 +51,11 @@ export function customFieldsOf(d: Pick<Details, 'customFields' | 'appointmentBoo
   const own = Object.fromEntries(Object.entries(d.customFields ?? {}).filter(([, v]) => v !== null && v !== undefined)) as Record<string, string>;
   const all = { ...own, ...bookingFields(d.appointmentBookingFields, 'appointmentBookingFields') };
   return Object.keys(all).length ? all : undefined;
+}
+
+/** The customer booking fields, checked before anything is written; stored on the customer once the appointment is. */
+export function customerBookingFieldsOf(d: { customerBookingFields?: Field[] | null }): Record<string, string> {
+  return checkCustomerFields(bookingFields(d.customerBookingFields, 'customerBookingFields'), 'customerBookingFields');
 }
 
 export function resourceKeysOf(body: { resourceId?: string | number | null; resourceIds?: string | number | null }): Key[] | undefined {

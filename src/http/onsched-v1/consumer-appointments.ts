@@ -9,7 +9,8 @@ import { listAppointments } from '../../services/appointments/list-appointments.
 import { bookingZone } from '../../services/catalog/locations.js';
 import type { ServiceContext } from '../../services/context.js';
 import { isValidZone } from '../../core/time/zoned-days.js';
-import { customFieldsOf, customerOf, instantOf, resourceKeysOf, type InitialBody } from './appointment-input.js';
+import { customFieldsOf, customerBookingFieldsOf, customerOf, instantOf, resourceKeysOf, type InitialBody } from './appointment-input.js';
+import { keepCustomerBookingFields } from './customer-booking-fields.js';
 import { companyOf } from './auth.js';
 import { idempotencyOf } from './idempotency.js';
 import { renderAppointment, renderInitialAppointment } from './render-appointment.js';
@@ -29,28 +30,35 @@ const STATUSES = ['IN', 'RS', 'BK', 'CN', 'RE', 'NS'];
 const CompleteBooking = Type.Object({ completeBooking: Type.Optional(Type.Union([Type.Literal('BK'), Type.Literal('RS'), Type.Literal('IN')])) });
 
 export async function consumerAppointmentRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
-  app.get<{ Querystring: Static<typeof ListQuery> }>('/consumer/v1/appointments', {
-    schema: { tags: ['v1 consumer'], summary: 'Appointments, earliest first', querystring: ListQuery, response: { 200: AppointmentListViewModel } },
-  }, async (request) => {
-    const q = request.query;
-    const companyId = companyOf(request);
-    const page = pageOf(q);
-    const status = q.status?.toUpperCase();
-    if (status !== undefined && !STATUSES.includes(status)) throw invalid('status', `status must be one of ${STATUSES.join(', ')}`);
-    const locationKey = optionalKey(q.locationId, 'locationId');
-    const zone = await bookingZone(services, companyId, locationKey);
-    const result = await listAppointments(services, companyId, {
-      locationKey, serviceKeys: q.serviceId ? [requiredKey(q.serviceId, 'serviceId')] : undefined,
-      resourceKeys: q.resourceId ? [requiredKey(q.resourceId, 'resourceId')] : undefined, customerKey: optionalKey(q.customerId, 'customerId'),
-      // NS is a BK flagged as a no-show.
-      statuses: status ? [status === 'NS' ? 'BK' : status] : undefined, noShow: status === 'NS' ? true : status === 'BK' ? false : undefined,
-      customer: q.email || q.lastname || q.phone ? { email: q.email, lastName: q.lastname, phone: q.phone } : undefined,
-      from: q.startDate ? dayIn(q.startDate, zone, 'startDate').toMillis() : undefined,
-      to: q.endDate ? dayIn(q.endDate, zone, 'endDate').plus({ days: 1 }).toMillis() : undefined,
-      limit: page.limit, offset: page.offset, direction: 'asc',
+  // The setup document declares the same two reads under /setup/v1.
+  for (const prefix of ['/consumer/v1', '/setup/v1']) {
+    app.get<{ Querystring: Static<typeof ListQuery> }>(`${prefix}/appointments`, {
+      schema: { tags: ['v1 consumer'], summary: 'Appointments, earliest first', querystring: ListQuery, response: { 200: AppointmentListViewModel } },
+    }, async (request) => {
+      const q = request.query;
+      const companyId = companyOf(request);
+      const page = pageOf(q);
+      const status = q.status?.toUpperCase();
+      if (status !== undefined && !STATUSES.includes(status)) throw invalid('status', `status must be one of ${STATUSES.join(', ')}`);
+      const locationKey = optionalKey(q.locationId, 'locationId');
+      const zone = await bookingZone(services, companyId, locationKey);
+      const result = await listAppointments(services, companyId, {
+        locationKey, serviceKeys: q.serviceId ? [requiredKey(q.serviceId, 'serviceId')] : undefined,
+        resourceKeys: q.resourceId ? [requiredKey(q.resourceId, 'resourceId')] : undefined, customerKey: optionalKey(q.customerId, 'customerId'),
+        // NS is a BK flagged as a no-show.
+        statuses: status ? [status === 'NS' ? 'BK' : status] : undefined, noShow: status === 'NS' ? true : status === 'BK' ? false : undefined,
+        customer: q.email || q.lastname || q.phone ? { email: q.email, lastName: q.lastname, phone: q.phone } : undefined,
+        from: q.startDate ? dayIn(q.startDate, zone, 'startDate').toMillis() : undefined,
+        to: q.endDate ? dayIn(q.endDate, zone, 'endDate').plus({ days: 1 }).toMillis() : undefined,
+        limit: page.limit, offset: page.offset, direction: 'asc',
+      });
+      return v1List(request, page, { total: result.total, items: result.items.map(renderAppointment) });
     });
-    return v1List(request, page, { total: result.total, items: result.items.map(renderAppointment) });
-  });
+
+    app.get<{ Params: IdParams }>(`${prefix}/appointments/:id`, {
+      schema: { tags: ['v1 consumer'], summary: 'One appointment', params: IdParams, response: { 200: AppointmentViewModel } },
+    }, async (request) => renderAppointment(await getAppointment(services, companyOf(request), request.params.id)));
+  }
 
   app.post<{ Body: InitialBody; Querystring: Static<typeof CompleteBooking> }>('/consumer/v1/appointments', {
     schema: { tags: ['v1 consumer'], summary: 'Create an appointment: a hold (IN, default), reservation (RS) or booking (BK)', querystring: CompleteBooking, body: AppointmentInitialModel, response: { 200: AppointmentInitialViewModel } },
@@ -67,17 +75,15 @@ export async function consumerAppointmentRoutes(app: FastifyInstance, services: 
     const end = instantOf(b.endDateTime, zone, 'endDateTime');
     if (end !== undefined && end <= start) throw invalid('endDateTime', 'endDateTime must be after startDateTime');
     const customer = customerOf(b);
+    const customerFields = customerBookingFieldsOf(b);
     if (status === 'BK' && !customer) throw invalid('email', 'A booking (completeBooking=BK) needs the customer: name and email, or customerId');
     const view = await createAppointment(services, companyId, {
       serviceKey, locationKey, resourceKeys: resourceKeysOf(b), start, end, customer, customFields: customFieldsOf(b),
       notes: b.notes ?? undefined, timezone: b.timezoneName || undefined,
     }, { status, onGrid: false, idempotency: idempotencyOf(request) });
-    return renderInitialAppointment(view);
+    await keepCustomerBookingFields(services, companyId, view, customerFields);
+    return renderInitialAppointment(view, Object.keys(customerFields));
   });
-
-  app.get<{ Params: IdParams }>('/consumer/v1/appointments/:id', {
-    schema: { tags: ['v1 consumer'], summary: 'One appointment', params: IdParams, response: { 200: AppointmentViewModel } },
-  }, async (request) => renderAppointment(await getAppointment(services, companyOf(request), request.params.id)));
 
   app.delete<{ Params: IdParams }>('/consumer/v1/appointments/:id', {
     schema: { tags: ['v1 consumer'], summary: 'Delete a hold (IN only); answers what was deleted', params: IdParams, response: { 200: AppointmentViewModel } },

@@ -59,7 +59,7 @@ async function search(services: ServiceContext, request: FastifyRequest<{ Params
       slots = later.filter((s) => localParts(s.start, zone).date === firstAvailableDate);
     }
   }
-  return { companyId, found, slots, zone, window, resourceKeys, firstAvailableDate, asked };
+  return { companyId, found, slots, zone, window, resourceKeys, firstAvailableDate, asked, query, inHours };
 }
 
 type Search = Awaited<ReturnType<typeof search>>;
@@ -68,7 +68,10 @@ type Search = Awaited<ReturnType<typeof search>>;
 async function availableDays(services: ServiceContext, s: Search, q: Query) {
   const first = q.dayAvailability ? (q.dayAvailabilityStartDate ? windowOf(q.dayAvailabilityStartDate, q.dayAvailabilityStartDate, s.zone).first : s.window.first) : s.window.first;
   const last = q.dayAvailability ? first.plus({ days: q.dayAvailability - 1 }) : s.window.last;
-  const free = new Set(s.slots.map((slot) => localParts(slot.start, s.zone).date));
+  // dayAvailability may reach past the searched window: those days are searched too.
+  const outside = first.toMillis() !== s.window.from || last.plus({ days: 1 }).toMillis() !== s.window.to;
+  const slots = outside ? s.inHours(await findAvailability(services, s.companyId, { ...s.query, from: first.toMillis(), to: last.plus({ days: 1 }).toMillis() })) : s.slots;
+  const free = new Set(slots.map((slot) => localParts(slot.start, s.zone).date));
   const booked = await listAppointments(services, s.companyId, {
     serviceKeys: [s.found.service.id], locationKey: s.found.location.id, statuses: ['BK', 'RS', 'IN'],
     from: first.toMillis(), to: last.plus({ days: 1 }).toMillis(), limit: 1000, offset: 0, direction: 'asc',

@@ -43,9 +43,9 @@ function appointmentFields(v: AppointmentView) {
 
 export const renderAppointment = (v: AppointmentView) => complete(AppointmentViewModel, appointmentFields(v));
 
-/** After POST: the same, plus the booking fields it was given (custom fields other than field1–field10) as definitions. */
-export function renderInitialAppointment(v: AppointmentView) {
-  const bookingFields = Object.keys(v.customFields).filter((k) => !CUSTOM_FIELD.test(k))
-    .map((name) => ({ object: 'bookingField', fieldName: name, fieldLabel: name, fieldType: 'text', fieldRequired: false }));
-  return complete(AppointmentInitialViewModel, { ...appointmentFields(v), appointmentBookingFields: bookingFields, customerBookingFields: [] });
+/** After POST: the same, plus the booking fields it was given (appointment: custom fields other than field1–field10; customer: as sent) as definitions. */
+export function renderInitialAppointment(v: AppointmentView, customerFieldNames: string[] = []) {
+  const definition = (name: string) => ({ object: 'bookingField', fieldName: name, fieldLabel: name, fieldType: 'text', fieldRequired: false });
+  const bookingFields = Object.keys(v.customFields).filter((k) => !CUSTOM_FIELD.test(k)).map(definition);
+  return complete(AppointmentInitialViewModel, { ...appointmentFields(v), appointmentBookingFields: bookingFields, customerBookingFields: customerFieldNames.map(definition) });
 }
