@@ -2,7 +2,7 @@
 // dist/web/manifest.json, which the server reads to link them. Run by `npm run build` (and so by
 // the `prepare` step of npm install).
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +10,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'web');
 
 export async function buildWeb() {
-  rmSync(outdir, { recursive: true, force: true });
+  // Built in place, never emptied first: a running server (or a parallel test) keeps finding the
+  // files it links, and content-hashed names mean an unchanged file is rewritten with its own bytes.
   mkdirSync(outdir, { recursive: true });
   const result = await build({
     absWorkingDir: root,
@@ -26,7 +27,13 @@ export async function buildWeb() {
     else if (meta.entryPoint.endsWith('embed.ts')) manifest['embed.js'] = name;
     else if (meta.entryPoint.endsWith('.css')) manifest['booking.css'] = name;
   }
-  writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const temporary = join(outdir, `manifest.${process.pid}.tmp`);
+  writeFileSync(temporary, `${JSON.stringify(manifest, null, 2)}\n`);
+  renameSync(temporary, join(outdir, 'manifest.json')); // readers see the old manifest or the new one, never half of one
+  const current = new Set([...Object.values(manifest), 'manifest.json']);
+  for (const file of readdirSync(outdir)) {
+    if (!current.has(file) && !file.endsWith('.tmp')) rmSync(join(outdir, file), { force: true });
+  }
   return manifest;
 }
 

@@ -77,6 +77,11 @@ suite('booking page in Chromium on $name', { timeout: 120_000 }, (backend) => {
     expect(await page.getByRole('button', { name: dayName }).getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: timeLabel(1), exact: true }).click();
     await expect.poll(() => page.locator('#countdown').textContent()).toMatch(/held for you for [45]:\d\d/);
+    const heldUntil = async () => (await app.services.store.db.selectFrom('appointments').select('expires_at').where('status', '=', 'IN').orderBy('id', 'desc').executeTakeFirstOrThrow()).expires_at!;
+    const firstExpiry = await heldUntil();
+    await page.waitForTimeout(1100);
+    await page.getByRole('button', { name: 'Hold it longer' }).click();
+    await expect.poll(heldUntil).toBeGreaterThan(firstExpiry);
     await page.getByRole('button', { name: 'Book appointment' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'correct the marked' }).count()).toBe(1);
     expect(await page.getByLabel('First name').getAttribute('aria-invalid')).toBe('true');
@@ -177,6 +182,22 @@ suite('booking page in Chromium on $name', { timeout: 120_000 }, (backend) => {
     await expect.poll(() => page.locator('openslot-booking iframe').evaluate((f) => (f as HTMLIFrameElement).getBoundingClientRect().height)).toBeGreaterThan(600);
     const csp = (await api(app.url, 'GET', `/book/${companies.embed.slug}`)).headers.get('content-security-policy');
     expect(csp).toContain(`frame-ancestors 'self' ${embedOrigin}`);
+    await context.close();
+  });
+
+  it('opens the page in a dialog from the popup button, and lists the services accessibly', async () => {
+    embedPage = `<!doctype html><html lang="en"><title>Clinic site</title><h1>Our clinic</h1>`
+      + `<script src="${app.url}/embed.js"></script><openslot-booking company="${companies.embed.slug}" mode="popup" label="Book a checkup"></openslot-booking>`;
+    const context = await browser.newContext({ timezoneId: KOLKATA, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(embedOrigin);
+    await page.getByRole('button', { name: 'Book a checkup' }).click();
+    await page.getByRole('dialog').waitFor();
+    // No service attribute: the dialog shows the company's service list.
+    await page.frameLocator('openslot-booking dialog iframe').getByRole('link', { name: /^Checkup/ }).waitFor();
+    await page.goto(`${app.url}/book/${companies.embed.slug}`);
+    expect(await page.getByRole('link', { name: /^Checkup/ }).count()).toBe(1);
+    await expectAccessible(page);
     await context.close();
   });
 

@@ -6,6 +6,7 @@ import type { AppointmentView } from '../../services/appointments/view.js';
 import { companySettings, getCompany } from '../../services/companies/get-company.js';
 import type { ServiceContext } from '../../services/context.js';
 import { listForms, listLabels, type FormListing, type LabelRow } from '../../services/catalog/read-catalog.js';
+import { manageToken } from '../../services/booking-page/manage-token.js';
 import { formatDate, formatDatetime, formatTime } from './format.js';
 import { formsText } from './forms-text.js';
 import type { AcuityAppointment } from './schemas.js';
@@ -15,16 +16,19 @@ export interface AppointmentRendering {
   now: number;
   labels: Map<number, LabelRow>;
   formsByService: Map<number, FormListing[]>;
+  /** The booking page's manage link for an appointment ('' without an origin to put in front of it). */
+  confirmationPage: (v: AppointmentView) => string;
 }
 
 /** What rendering these appointments needs beyond the views themselves, loaded once. */
-export async function appointmentRendering(services: ServiceContext, companyId: number, views: AppointmentView[]): Promise<AppointmentRendering> {
+export async function appointmentRendering(services: ServiceContext, companyId: number, views: AppointmentView[], origin?: string): Promise<AppointmentRendering> {
   const settings = companySettings(await getCompany(services.store.db, companyId));
   const labels = new Map((await listLabels(services, companyId)).map((l) => [l.id, l]));
   const serviceIds = [...new Set(views.map((v) => v.service.id))];
   const forms = await listForms(services, companyId, { serviceIds });
   const formsByService = new Map(serviceIds.map((id) => [id, forms.filter((f) => f.serviceIds.includes(id))]));
-  return { settings, now: services.now(), labels, formsByService };
+  const confirmationPage = (v: AppointmentView) => (origin ? `${origin}/book/manage/${manageToken(services, v.uid, v.end)}` : '');
+  return { settings, now: services.now(), labels, formsByService, confirmationPage };
 }
 
 export const calendarZone = (v: AppointmentView): string => v.resources[0]?.timezone ?? v.location.timezone;
@@ -66,7 +70,7 @@ export function renderAppointment(v: AppointmentView, r: AppointmentRendering, o
     // Acuity always names the calendar; every booking has a resource, so 0 only marks broken data.
     calendarID: v.resources[0]?.id ?? 0,
     certificate: v.certificate,
-    confirmationPage: '',
+    confirmationPage: r.confirmationPage(v),
     location,
     notes: v.notes ?? '',
     timezone,

@@ -27,3 +27,6 @@ export function idempotencyOf(request: FastifyRequest): Idempotency | undefined 
 export async function companyZone(services: ServiceContext, companyId: number): Promise<string> {
   return (await getCompany(services.store.db, companyId)).timezone;
 }
+
+/** Where this server is reached from the caller's side, for links to its pages (the booking page). */
+export const pageOrigin = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;

@@ -27,7 +27,7 @@ export function pickerHtml({ cat, locale, zone, month, starts, addons }: PickerI
   const selected = [...inMonth].sort()[0] ?? null;
   const addonList = addons.length === 0 ? '' : `<fieldset class="addons"><legend>${esc(cat.addons)}</legend>`
     + addons.map((a) => `<span class="choice"><input type="checkbox" id="addon-${a.id}" name="addon" value="${a.id}"${a.checked ? ' checked' : ''}>`
-      + `<label for="addon-${a.id}">${esc(a.name)} (+${esc(translate(cat, 'minutes', { n: a.duration }))}, ${esc(money(a.priceCents, locale))})</label></span>`).join('')
+      + `<label for="addon-${a.id}">${esc(a.name)} (${a.duration ? `+${esc(translate(cat, 'minutes', { n: a.duration }))}, ` : ''}${esc(money(a.priceCents, locale))})</label></span>`).join('')
     + '</fieldset>';
   return `<section class="picker" aria-labelledby="choose-time"><h2 id="choose-time">${esc(cat.chooseTime)}</h2>`
     + `<div class="field"><label for="tz">${esc(cat.timeZone)}</label><input id="tz" name="tz" list="tz-list" value="${esc(zone)}" autocomplete="off" spellcheck="false">`

@@ -1,6 +1,7 @@
 // Turns one committed appointment event into its deliveries: the emails (unless noEmail, and never
 // for a mere "changed"), Acuity webhooks and OnSched webhooks. Runs in the dispatcher's transaction
 // that also marks the event expanded, so an event is expanded exactly once.
+import { manageToken } from '../../services/booking-page/manage-token.js';
 import { companySettings, getCompany } from '../../services/companies/get-company.js';
 import { loadAppointmentView } from '../../services/appointments/view.js';
 import { loadNotificationSettings } from '../../services/notifications/notification-settings.js';
@@ -31,7 +32,7 @@ export async function expandEvent(tx: Tx, event: NotificationEventRow, opts: Exp
     planned.push(...planEmails(`event:${event.id}`, {
       kind: event.type, appointment, start: event.start_at, end: event.end_at,
       company: { name: company.name, timeFormat: companySettings(company).timeFormat },
-      bookingPageUrl: settings.bookingPageUrl, invitation: { uid: event.ical_uid, sequence: event.ical_sequence }, mailFrom: opts.mailFrom,
+      bookingPageUrl: settings.bookingPageUrl, manageToken: manageToken(opts, appointment.uid, appointment.end), invitation: { uid: event.ical_uid, sequence: event.ical_sequence }, mailFrom: opts.mailFrom,
     }));
   }
   planned.push(...await planAcuityWebhooks(tx, event, appointment, settings));

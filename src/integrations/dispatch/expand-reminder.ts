@@ -1,6 +1,7 @@
 // Turns one due reminder into its email to the customer. A reminder whose appointment is no longer
 // booked at the time it was planned for is skipped: the change that moved or cancelled it has
 // already withdrawn it, this is only the last line of defence.
+import { manageToken } from '../../services/booking-page/manage-token.js';
 import { companySettings, getCompany } from '../../services/companies/get-company.js';
 import { loadAppointmentView } from '../../services/appointments/view.js';
 import { loadNotificationSettings } from '../../services/notifications/notification-settings.js';
@@ -16,7 +17,8 @@ export async function expandReminder(tx: Tx, reminder: NotificationReminderRow, 
   const planned = stillDue ? planEmails(`reminder:${reminder.id}`, {
     kind: 'reminder', appointment, start: appointment.start, end: appointment.end,
     company: await companyWording(tx, reminder.company_id),
-    bookingPageUrl: (await loadNotificationSettings(tx, reminder.company_id)).bookingPageUrl, invitation: null, mailFrom: opts.mailFrom,
+    bookingPageUrl: (await loadNotificationSettings(tx, reminder.company_id)).bookingPageUrl,
+    manageToken: manageToken(opts, appointment.uid, appointment.end), invitation: null, mailFrom: opts.mailFrom,
   }, { customerOnly: true }) : [];
   await writeDeliveries(tx, { companyId: reminder.company_id, appointmentId: reminder.appointment_id, reminderId: reminder.id }, planned, opts.now, opts.policy);
   await tx.updateTable('notification_reminders').set({ status: stillDue ? 'enqueued' : 'skipped', done_at: opts.now })

@@ -22,6 +22,8 @@ export interface NoticeSource {
   end: number;
   company: { name: string; timeFormat: 'ampm' | '24hr' };
   bookingPageUrl: string | null;
+  /** The appointment's booking-page manage token, for links to OpenSlot's own page. */
+  manageToken?: string | null;
   /** Absent for reminders: they repeat what the last invitation said, so they carry none. */
   invitation: { uid: string; sequence: number } | null;
   mailFrom: string;
@@ -40,7 +42,7 @@ export function composeNotices(src: NoticeSource, { customerOnly = false } = {})
   const unique = readers.filter((r) => !seen.has(r.email.toLowerCase()) && seen.add(r.email.toLowerCase()));
 
   const place = describePlace(a.location);
-  const links = manageLinks(src.bookingPageUrl, a.uid);
+  const links = manageLinks(src.bookingPageUrl, a.uid, src.manageToken);
   const ical = src.invitation && {
     method: src.kind === 'canceled' ? 'CANCEL' as const : 'REQUEST' as const,
     content: buildInvitation({

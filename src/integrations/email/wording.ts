@@ -19,9 +19,18 @@ export function describePlace(location: { name: string; address: string | null }
   return location.address ? `${location.name}, ${location.address}` : location.name;
 }
 
-/** Cancel and reschedule links: the booking page URL with `appointment` and `action` added to its query. */
-export function manageLinks(bookingPageUrl: string | null, appointmentUid: string): { cancel: string; reschedule: string } | null {
+/**
+ * Cancel and reschedule links: the booking page URL with `appointment` and `action` added to its
+ * query; when that URL is OpenSlot's own booking page (/book/…), its manage pages for this
+ * appointment's signed token instead.
+ */
+export function manageLinks(bookingPageUrl: string | null, appointmentUid: string, manageToken?: string | null): { cancel: string; reschedule: string } | null {
   if (!bookingPageUrl || !URL.canParse(bookingPageUrl)) return null;
+  const page = new URL(bookingPageUrl);
+  if (manageToken && page.pathname.startsWith('/book/')) {
+    const base = `${page.origin}/book/manage/${manageToken}`;
+    return { cancel: `${base}/cancel`, reschedule: `${base}/reschedule` };
+  }
   const link = (action: string) => {
     const url = new URL(bookingPageUrl);
     url.searchParams.set('appointment', appointmentUid);

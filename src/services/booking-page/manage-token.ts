@@ -9,7 +9,8 @@ import type { ServiceContext } from '../context.js';
 const WEEK = 7 * 86_400_000;
 const TOKEN = /^([0-9a-f]{32})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{43})$/;
 
-export function manageToken(ctx: ServiceContext, appointmentUid: string, appointmentEnd: number): string {
+/** Needs only the server's key, so the notification dispatcher can make links too. */
+export function manageToken(ctx: Pick<ServiceContext, 'secrets'>, appointmentUid: string, appointmentEnd: number): string {
   const compact = appointmentUid.replace(/-/g, '');
   const expires = Math.floor((appointmentEnd + WEEK) / 1000).toString(36);
   return `${compact}.${expires}.${ctx.secrets.mac(`manage:${compact}.${expires}`)}`;

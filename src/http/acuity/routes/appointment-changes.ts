@@ -13,7 +13,7 @@ import { asBoolean, asText, isBlank, isEmail, objectBody } from '../input.js';
 import { fieldAnswers, labelIds, optionalCalendar, optionalTimezone, parseDatetimeOrFail, requireDatetimeText } from '../params.js';
 import { flag } from '../query.js';
 import { appointmentRendering, calendarZone, renderAppointment } from '../render-appointment.js';
-import { companyOf, idempotencyOf, queryOf } from '../request.js';
+import { companyOf, idempotencyOf, pageOrigin, queryOf } from '../request.js';
 import { AppointmentChangesSchema, AppointmentSchema, CancelSchema, RescheduleSchema, doc } from '../schemas.js';
 import { appointmentId, loadAppointment } from './appointments.js';
 
@@ -22,8 +22,8 @@ const AdminQuery = Type.Object({ admin: Type.Optional(Type.Boolean()), noEmail: 
 type WithId = { Params: { id: string } };
 
 export const appointmentChangeRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async (app, { services }) => {
-  const render = async (companyId: number, view: Awaited<ReturnType<typeof loadAppointment>>) =>
-    renderAppointment(view, await appointmentRendering(services, companyId, [view]));
+  const render = async (companyId: number, view: Awaited<ReturnType<typeof loadAppointment>>, origin?: string) =>
+    renderAppointment(view, await appointmentRendering(services, companyId, [view], origin));
 
   app.put<WithId>('/appointments/:id', {
     schema: doc('Update an appointment\'s client details, intake answers and labels (admin: notes and certificate)', { params: IdParams, querystring: AdminQuery, body: AppointmentChangesSchema, response: AppointmentSchema }),
@@ -53,7 +53,7 @@ export const appointmentChangeRoutes: FastifyPluginAsync<{ services: ServiceCont
     edit.answers = fieldAnswers(body.fields);
     edit.labelKeys = labelIds(body.labels);
     const view = await translating({}, () => editAppointment(services, companyId, id, edit, { noEmail: flag(queryOf(request), 'noEmail'), idempotency: idempotencyOf(request) }));
-    return render(companyId, view);
+    return render(companyId, view, pageOrigin(request));
   });
 
   app.put<WithId>('/appointments/:id/cancel', {
@@ -70,7 +70,7 @@ export const appointmentChangeRoutes: FastifyPluginAsync<{ services: ServiceCont
         clientRules: true, admin, cancelNote: asText(body.cancelNote) || undefined, noShow: admin && asBoolean(body.noShow), noEmail: flag(queryOf(request), 'noEmail'),
         idempotency: idempotencyOf(request),
       });
-      return render(companyId, view);
+      return render(companyId, view, pageOrigin(request));
     } catch (error) {
       // Holds (an OnSched notion) cannot be canceled, only deleted: to Acuity they are not appointments.
       if (isDomainError(error) && error.code === 'invalid_transition') throw acuityError(400, 'appointment_canceled', error.message);
@@ -94,6 +94,6 @@ export const appointmentChangeRoutes: FastifyPluginAsync<{ services: ServiceCont
     const start = parseDatetimeOrFail(datetime, calendar?.zone ?? calendarZone(current));
     const view = await translating({ datetime, calendarID: body.calendarID }, () => rescheduleAppointment(services, companyId, id,
       { start, resourceKeys, timezone }, { inPlace: true, onGrid: true, clientRules: true, admin, noEmail: flag(queryOf(request), 'noEmail'), idempotency: idempotencyOf(request) }));
-    return render(companyId, view);
+    return render(companyId, view, pageOrigin(request));
   });
 };

@@ -9,7 +9,7 @@ import { nextDayStart, parseDatetime, startOfDate } from '../format.js';
 import { asId } from '../input.js';
 import { fieldFilters, flag, single, type Query } from '../query.js';
 import { appointmentRendering, renderAppointment } from '../render-appointment.js';
-import { companyOf, companyZone, queryOf } from '../request.js';
+import { companyOf, companyZone, queryOf, pageOrigin } from '../request.js';
 import { AppointmentSchema, PaymentSchema, doc } from '../schemas.js';
 
 const MAX_LIST = 10_000;
@@ -55,7 +55,7 @@ export const appointmentReadRoutes: FastifyPluginAsync<{ services: ServiceContex
     }));
     const matching = items.filter((v) => [...fields].every(([fieldId, value]) =>
       v.formAnswers.some((a) => a.fieldId === fieldId && a.value.toLowerCase() === value.toLowerCase()))).slice(0, max);
-    const rendering = await appointmentRendering(services, companyId, matching);
+    const rendering = await appointmentRendering(services, companyId, matching, pageOrigin(request));
     return matching.map((v) => renderAppointment(v, rendering, { excludeForms: flag(q, 'excludeForms') }));
   });
 
@@ -64,7 +64,7 @@ export const appointmentReadRoutes: FastifyPluginAsync<{ services: ServiceContex
   }, async (request) => {
     const companyId = companyOf(request);
     const view = await loadAppointment(services, companyId, appointmentId(request.params.id));
-    return renderAppointment(view, await appointmentRendering(services, companyId, [view]));
+    return renderAppointment(view, await appointmentRendering(services, companyId, [view], pageOrigin(request)));
   });
 
   app.get<{ Params: { id: string } }>('/appointments/:id/payments', {

@@ -12,7 +12,7 @@ import { asText, isEmail, objectBody, quote } from '../input.js';
 import { addonIds, fieldAnswers, labelIds, optionalCalendar, optionalTimezone, parseDatetimeOrFail, requireAppointmentType, requireDatetimeText } from '../params.js';
 import { flag } from '../query.js';
 import { appointmentRendering, renderAppointment } from '../render-appointment.js';
-import { companyOf, companyZone, idempotencyOf, queryOf } from '../request.js';
+import { companyOf, companyZone, idempotencyOf, queryOf, pageOrigin } from '../request.js';
 import { AppointmentSchema, NewAppointmentSchema, doc } from '../schemas.js';
 import { Type } from '@sinclair/typebox';
 
@@ -68,6 +68,6 @@ export const bookingRoutes: FastifyPluginAsync<{ services: ServiceContext }> = a
       certificate: asText(body.certificate) || undefined,
       notes: admin ? asText(body.notes) || undefined : undefined,
     }, { status: 'BK', admin, onGrid: true, noEmail: flag(query, 'noEmail'), idempotency: idempotencyOf(request) }));
-    return renderAppointment(view, await appointmentRendering(services, companyId, [view]));
+    return renderAppointment(view, await appointmentRendering(services, companyId, [view], pageOrigin(request)));
   });
 };
