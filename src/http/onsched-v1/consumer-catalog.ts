@@ -64,13 +64,13 @@ export async function consumerCatalogRoutes(app: FastifyInstance, services: Serv
     const page = pageOf(request.query);
     const service = await getService(services, companyId, request.params.id);
     const result = await listAllocations(services, companyId, { serviceKey: service.id }, page);
-    const items = await Promise.all(result.items.map(async (a) => renderAllocation(a, { service, resource: await getResource(services, companyId, a.resource.id) })));
+    const items = await Promise.all(result.items.map(async (a) => renderAllocation(a, { service, resource: a.resource ? await getResource(services, companyId, a.resource.id) : null })));
     return v1List(request, page, { total: result.total, items });
   });
   app.get<{ Params: IdParams }>('/consumer/v1/services/allocations/:id', { schema: { tags, params: IdParams, response: { 200: ServiceAllocationViewModel } } }, async (request) => {
     const companyId = companyOf(request);
     const a = await getAllocation(services, companyId, request.params.id);
-    return renderAllocation(a, { service: await getService(services, companyId, a.service.id), resource: await getResource(services, companyId, a.resource.id) });
+    return renderAllocation(a, { service: a.service ? await getService(services, companyId, a.service.id) : null, resource: a.resource ? await getResource(services, companyId, a.resource.id) : null });
   });
 
   app.get<{ Querystring: Filter }>('/consumer/v1/resources', { schema: { tags, querystring: Filter, response: { 200: ResourceListViewModel } } }, async (request) => {

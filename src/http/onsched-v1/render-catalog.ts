@@ -41,18 +41,17 @@ export function renderResource(r: ResourceView, serviceNames: Map<number, string
 export const resourceService = (r: { id: number; name: string }, serviceId: number, serviceName: string | null) =>
   complete(ResourceServiceViewModel, { object: 'resourceService', resourceId: r.id, resourceName: r.name, serviceId, serviceName });
 
-/** .NET's DayOfWeek digits (Sunday 0), the way v1 lists a repeat's weekdays. */
-const DAY_DIGITS: Record<string, string> = { sun: '0', mon: '1', tue: '2', wed: '3', thu: '4', fri: '5', sat: '6' };
 const militaryOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 100 + Number(hhmm.slice(3, 5));
 
-export function renderAllocation(a: AllocationView, names: { service: ServiceView; resource: ResourceView | null }) {
+export function renderAllocation(a: AllocationView, names: { service: ServiceView | null; resource: ResourceView | null }) {
+  const first = a.windows[0];
   return complete(ServiceAllocationViewModel, {
-    id: String(a.id), object: 'serviceAllocation', serviceId: String(a.service.id), serviceName: names.service.name,
-    serviceDescription: names.service.description, serviceDuration: names.service.duration,
-    resourceId: String(a.resource.id), resourceName: names.resource?.name ?? null, resourceDescription: names.resource?.description ?? null,
+    id: String(a.id), object: 'serviceAllocation', serviceId: a.service ? String(a.service.id) : null, serviceName: names.service?.name ?? null,
+    serviceDescription: names.service?.description ?? null, serviceDuration: names.service?.duration ?? null,
+    resourceId: a.resource ? String(a.resource.id) : null, resourceName: names.resource?.name ?? null, resourceDescription: names.resource?.description ?? null,
     locationId: names.resource ? String(names.resource.location.id) : null, timezoneName: names.resource?.timezone ?? null,
-    startTime: militaryOf(a.startTime), endTime: militaryOf(a.endTime), repeats: true, bookingCount: 0, bookingLimit: 0,
+    startTime: first ? militaryOf(first.startTime) : null, endTime: first ? militaryOf(first.endTime) : null, repeats: true, bookingCount: 0, bookingLimit: 0,
     startDate: DateTime.fromMillis(a.createdAt, { zone: 'UTC' }).toISODate(),
-    repeat: { frequency: 'W', interval: 1, weekdays: a.days.map((d) => DAY_DIGITS[d]).join('') },
+    repeat: { frequency: 'W', interval: 1, weekdays: [...new Set(a.windows.map((w) => w.dayOfWeek))].sort().join('') },
   });
 }

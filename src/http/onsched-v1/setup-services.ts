@@ -59,7 +59,7 @@ export async function setupServiceRoutes(app: FastifyInstance, services: Service
   });
 
   const allocation = async (companyId: number, a: Awaited<ReturnType<typeof getAllocation>>) =>
-    renderAllocation(a, { service: await getService(services, companyId, a.service.id), resource: await getResource(services, companyId, a.resource.id) });
+    renderAllocation(a, { service: a.service ? await getService(services, companyId, a.service.id) : null, resource: a.resource ? await getResource(services, companyId, a.resource.id) : null });
   app.get<{ Params: IdParams; Querystring: Static<typeof ListQuery> }>('/setup/v1/services/:id/allocations', {
     schema: { tags, params: IdParams, querystring: ListQuery, response: { 200: ServiceAllocationListViewModel } },
   }, async (request) => {
@@ -72,14 +72,18 @@ export async function setupServiceRoutes(app: FastifyInstance, services: Service
     schema: { tags, summary: 'A recurring weekly allocation of a resource to the service', params: IdParams, body: ServiceAllocationInputModel, response: { 200: ServiceAllocationViewModel } },
   }, async (request) => {
     const companyId = companyOf(request);
-    const made = await createAllocation(services, companyId, { ...allocationInput(request.body, true), serviceKey: request.params.id }, idempotencyOf(request));
+    const made = await createAllocation(services, companyId, { ...allocationInput(request.body), serviceKey: request.params.id }, idempotencyOf(request));
     return allocation(companyId, made);
   });
   app.get<{ Params: IdParams }>('/setup/v1/services/allocations/:id', { schema: { tags, params: IdParams, response: { 200: ServiceAllocationViewModel } } },
     async (request) => allocation(companyOf(request), await getAllocation(services, companyOf(request), request.params.id)));
   app.put<{ Params: IdParams; Body: AllocationBody }>('/setup/v1/services/allocations/:id', {
     schema: { tags, params: IdParams, body: ServiceAllocationUpdateModel, response: { 200: ServiceAllocationViewModel } },
-  }, async (request) => allocation(companyOf(request), await updateAllocation(services, companyOf(request), request.params.id, allocationInput(request.body, false), idempotencyOf(request))));
+  }, async (request) => {
+    const companyId = companyOf(request);
+    const existing = await getAllocation(services, companyId, request.params.id);
+    return allocation(companyId, await updateAllocation(services, companyId, request.params.id, allocationInput(request.body, existing), idempotencyOf(request)));
+  });
   app.delete<{ Params: IdParams }>('/setup/v1/services/allocations/:id', { schema: { tags, params: IdParams, response: { 200: ServiceAllocationViewModel } } }, async (request) => {
     const companyId = companyOf(request);
     const before = await allocation(companyId, await getAllocation(services, companyId, request.params.id));
