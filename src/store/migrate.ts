@@ -15,6 +15,7 @@ function provider(store: Store): MigrationProvider {
     '004_outbox': { up: async (db) => (await import('./migrations/004_outbox.js')).up(db, store.dialect) },
     '005_external_calendars': { up: async (db) => (await import('./migrations/005_external_calendars.js')).up(db, store.dialect) },
     '006_notify_retries': { up: async (db) => (await import('./migrations/006_notify_retries.js')).up(db, store.dialect) },
+    '013_performance': { up: async (db) => (await import('./migrations/013_performance.js')).up(db, store.dialect) },
   };
   return { getMigrations: async () => all };
 }
