@@ -2,7 +2,11 @@
 // once (10 connections in all), counting every non-2xx answer and error as a failure.
 import autocannon from 'autocannon';
 
-export interface LoadResult { perSecond: number; ok: number; failed: number }
+export interface LoadResult {
+  perSecond: number; ok: number; failed: number;
+  /** Server CPU microseconds per answered request (all processes), when the servers were given. */
+  cpuPerRequest?: number;
+}
 
 export interface LoadSpec {
   urls: string[];
@@ -13,11 +17,16 @@ export interface LoadSpec {
   body?: () => string;
   seconds: number;
   connections?: number;
+  /** The server processes, to read their CPU time before and after. */
+  servers?: Array<{ cpuMicros(): Promise<number> }>;
 }
+
+const cpuOf = async (servers: LoadSpec['servers']) => (await Promise.all((servers ?? []).map((s) => s.cpuMicros()))).reduce((a, b) => a + b, 0);
 
 export async function load(spec: LoadSpec): Promise<LoadResult> {
   const total = spec.connections ?? 10;
   const share = (i: number) => Math.floor(total / spec.urls.length) + (i < total % spec.urls.length ? 1 : 0);
+  const cpuBefore = await cpuOf(spec.servers);
   const results = await Promise.all(spec.urls.map((url, i) => autocannon({
     url, connections: share(i), duration: spec.seconds,
     requests: [{
@@ -31,7 +40,8 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
     failed += r.non2xx + r.errors + r.timeouts;
     seconds = Math.max(seconds, r.duration);
   }
-  return { perSecond: ok / seconds, ok, failed };
+  const cpu = spec.servers ? (await cpuOf(spec.servers)) - cpuBefore : undefined;
+  return { perSecond: ok / seconds, ok, failed, cpuPerRequest: cpu === undefined ? undefined : cpu / Math.max(1, ok + failed) };
 }
 
 /** Serial requests: median milliseconds until the whole body has arrived. */

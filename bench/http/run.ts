@@ -28,6 +28,7 @@ const range = (xs: number[], show: (x: number) => string) => {
   const lo = Math.min(...xs), hi = Math.max(...xs);
   return lo === hi ? show(lo) : `${show(lo)}–${show(hi)}`;
 };
+const cpu = (r: LoadResult) => `${fmt(r.cpuPerRequest ?? NaN)} µs`;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 async function checkMonth(url: string, f: Fixture, label: string) {
@@ -57,12 +58,12 @@ async function measureBackend(label: string, databaseUrl: string, processes: num
     await load({ urls, path: fixture.dayPath, headers: fixture.headers, seconds: 1 });
     const rounds: Round[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      const b = await load({ urls: [bare.url], path: '/bare', headers: {}, seconds: SECONDS });
-      const day = await load({ urls, path: fixture.dayPath, headers: fixture.headers, seconds: SECONDS });
-      const holds = await load({ urls, path: fixture.holdPath, method: 'POST', headers: fixture.headers, body: fixture.nextHold, seconds: SECONDS });
+      const b = await load({ urls: [bare.url], servers: [bare], path: '/bare', headers: {}, seconds: SECONDS });
+      const day = await load({ urls, servers: apps, path: fixture.dayPath, headers: fixture.headers, seconds: SECONDS });
+      const holds = await load({ urls, servers: apps, path: fixture.holdPath, method: 'POST', headers: fixture.headers, body: fixture.nextHold, seconds: SECONDS });
       rounds.push({ bare: b, day, holds });
       console.log(`${label} round ${i + 1}: bare ${fmt(b.perSecond)}/s, one-day availability ${fmt(day.perSecond)}/s (${pct(day.perSecond / b.perSecond)}), ` +
-        `holds ${fmt(holds.perSecond)}/s (${pct(holds.perSecond / b.perSecond)})`);
+        `holds ${fmt(holds.perSecond)}/s (${pct(holds.perSecond / b.perSecond)}); server CPU per request: bare ${cpu(b)}, day ${cpu(day)}, hold ${cpu(holds)}`);
       if (day.failed) failures.push(`${label}: ${day.failed} one-day availability requests failed`);
       if (holds.failed) failures.push(`${label}: ${holds.failed} holds failed (every hold is on a free slot and must succeed)`);
     }
@@ -101,12 +102,13 @@ function judge(sqlite: BackendFigures, postgres: BackendFigures | null) {
 function table(label: string, f: BackendFigures) {
   const per = (pick: (r: Round) => LoadResult) => range(f.rounds.map((r) => pick(r).perSecond), (x) => fmt(x));
   const share = (pick: (r: Round) => LoadResult) => range(f.rounds.map((r) => pick(r).perSecond / r.bare.perSecond), pct);
-  console.log(`\n${label}\n| request | per second | share of bare |\n|---|---|---|`);
-  console.log(`| bare Fastify route | ${per((r) => r.bare)} | 100 % |`);
-  console.log(`| one day, one resource: GET /v3/availability | ${per((r) => r.day)} | ${share((r) => r.day)} |`);
-  console.log(`| hold on a free slot: POST /v3/appointment/hold | ${per((r) => r.holds)} | ${share((r) => r.holds)} |`);
-  console.log(`| month, 50 resources, serial | ${fmt(f.monthMs, 1)} ms | ${fmt(f.monthMs / f.coreMs, 1)} × core (${fmt(f.coreMs, 2)} ms) |`);
-  console.log(`| the same month, service call | ${fmt(f.serviceMs, 1)} ms | ${fmt(f.serviceMs / f.coreMs, 1)} × core |`);
+  const cpuOf = (pick: (r: Round) => LoadResult) => range(f.rounds.map((r) => pick(r).cpuPerRequest ?? NaN), (x) => `${fmt(x)} µs`);
+  console.log(`\n${label}\n| request | per second | share of bare | server CPU per request |\n|---|---|---|---|`);
+  console.log(`| bare Fastify route | ${per((r) => r.bare)} | 100 % | ${cpuOf((r) => r.bare)} |`);
+  console.log(`| one day, one resource: GET /v3/availability | ${per((r) => r.day)} | ${share((r) => r.day)} | ${cpuOf((r) => r.day)} |`);
+  console.log(`| hold on a free slot: POST /v3/appointment/hold | ${per((r) => r.holds)} | ${share((r) => r.holds)} | ${cpuOf((r) => r.holds)} |`);
+  console.log(`| month, 50 resources, serial | ${fmt(f.monthMs, 1)} ms | ${fmt(f.monthMs / f.coreMs, 1)} × core (${fmt(f.coreMs, 2)} ms) | |`);
+  console.log(`| the same month, service call | ${fmt(f.serviceMs, 1)} ms | ${fmt(f.serviceMs / f.coreMs, 1)} × core | |`);
 }
 
 async function postgresFigures(): Promise<BackendFigures | null> {

@@ -7,14 +7,19 @@ import { fileURLToPath } from 'node:url';
 
 const SCRIPT = fileURLToPath(new URL('./server-process.ts', import.meta.url));
 
-export interface ServerProcess { url: string; stop(): Promise<void> }
+export interface ServerProcess {
+  url: string;
+  /** Microseconds of CPU (user + system) the process has used so far. */
+  cpuMicros(): Promise<number>;
+  stop(): Promise<void>;
+}
 
 export async function spawnServer(mode: 'app' | 'bare', env: Record<string, string> = {}): Promise<ServerProcess> {
   const profile = process.env.BENCH_PROFILE;
-  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=${mode}-${Date.now()}-${process.pid}.cpuprofile`] : [];
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
   const child: ChildProcess = spawn(process.execPath, [...flags, '--import', 'tsx', SCRIPT, mode], {
     env: { ...process.env, OPENSLOT_SECRET_KEY: 'bench', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const lines = createInterface({ input: child.stdout! });
   const exited = once(child, 'exit').then(([code]) => { throw new Error(`${mode} server exited with ${code} before listening`); });
@@ -25,6 +30,11 @@ export async function spawnServer(mode: 'app' | 'bare', env: Record<string, stri
   exited.catch(() => {});
   return {
     url,
+    cpuMicros: async () => {
+      child.send('cpu');
+      const [reply] = await once(child, 'message') as [{ cpu: NodeJS.CpuUsage }];
+      return reply.cpu.user + reply.cpu.system;
+    },
     stop: async () => {
       if (child.exitCode !== null) return;
       const done = once(child, 'exit');

@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { OperatorError } from '../operator-error.js';
 import type { PostgresTimeouts } from '../config.js';
+import { cachingStatements } from './statement-cache.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -67,7 +68,7 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
     sqlite.pragma('busy_timeout = 10000');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
     return { db, dialect: 'sqlite', dataDir: memory ? null : dirname(path), close: () => db.destroy() };
   }
   throw new OperatorError(`DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`);

@@ -80,7 +80,7 @@ export function createRoundRobin(ctx: RoundRobinContext): ChooseResources {
   }
 
   return (mode, freeIds, slotStart) => {
-    const free = [...new Set(freeIds)].sort((a, b) => a - b);
+    const free = ascendingUnique(freeIds);
     if (free.length === 0) return null;
     switch (mode) {
       case 'NONE':
@@ -99,6 +99,14 @@ export function createRoundRobin(ctx: RoundRobinContext): ChooseResources {
       }
     }
   };
+}
+
+/** The ids in ascending order without repeats; slots usually list them so already, and a copy is all that costs. */
+function ascendingUnique(ids: readonly number[]): number[] {
+  for (let i = 1; i < ids.length; i++) {
+    if (!(ids[i] > ids[i - 1])) return [...new Set(ids)].sort((a, b) => a - b);
+  }
+  return ids.slice();
 }
 
 /** One-off choice; for many slots over one history, create the chooser once with createRoundRobin. */

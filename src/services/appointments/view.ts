@@ -4,6 +4,7 @@ import type { AppointmentRow, CustomerRow } from '../../store/schema.js';
 import type { Tx } from '../../store/transaction.js';
 import type { Key } from '../lookup.js';
 import { findOwned } from '../scheduling/load-setup.js';
+import { companySetup, type CompanySetup } from '../scheduling/setup-cache.js';
 
 export interface AppointmentView {
   id: number; uid: string; companyId: number; status: AppointmentStatus; confirmed: boolean;
@@ -34,22 +35,25 @@ export async function viewsOf(tx: Tx, rows: AppointmentRow[]): Promise<Appointme
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const unique = <T>(xs: T[]) => [...new Set(xs)];
-  const services = new Map((await tx.selectFrom('services').selectAll().where('id', 'in', unique(rows.map((r) => r.service_id))).execute()).map((s) => [s.id, s]));
-  const locations = new Map((await tx.selectFrom('locations').selectAll().where('id', 'in', unique(rows.map((r) => r.location_id))).execute()).map((l) => [l.id, l]));
+  // Services, locations and resources come from each company's setup cache (one stamp read each).
+  const setups = new Map<number, CompanySetup>();
+  for (const companyId of unique(rows.map((r) => r.company_id))) setups.set(companyId, await companySetup(tx, companyId));
   const customerIds = unique(rows.map((r) => r.customer_id).filter((id): id is number => id !== null));
   const customers = new Map(customerIds.length ? (await tx.selectFrom('customers').selectAll().where('id', 'in', customerIds).execute()).map((c) => [c.id, c]) : []);
-  const links = await tx.selectFrom('appointment_resources as ar').innerJoin('resources as r', 'r.id', 'ar.resource_id')
-    .select(['ar.appointment_id', 'r.id', 'r.uid', 'r.name', 'r.timezone', 'r.email']).where('ar.appointment_id', 'in', ids)
-    .orderBy('r.id').execute();
+  const links = await tx.selectFrom('appointment_resources').select(['appointment_id', 'resource_id'])
+    .where('appointment_id', 'in', ids).orderBy('resource_id').execute();
+  const companyOf = new Map(rows.map((r) => [r.id, r.company_id]));
   const resourcesOf = new Map<number, AppointmentView['resources']>();
-  for (const { appointment_id, id, uid, name, timezone, email } of links) {
+  for (const { appointment_id, resource_id } of links) {
+    const { id, uid, name, timezone, email } = setups.get(companyOf.get(appointment_id)!)!.resources.byId.get(resource_id)!;
     const list = resourcesOf.get(appointment_id) ?? [];
     list.push({ id, uid, name, timezone, email });
     resourcesOf.set(appointment_id, list);
   }
   return rows.map((r) => {
-    const s = services.get(r.service_id)!;
-    const l = locations.get(r.location_id)!;
+    const setup = setups.get(r.company_id)!;
+    const s = setup.services.byId.get(r.service_id)!;
+    const l = setup.locations.byId.get(r.location_id)!;
     const c = r.customer_id === null ? undefined : customers.get(r.customer_id);
     return {
       id: r.id, uid: r.uid, companyId: r.company_id, status: r.status as AppointmentStatus, confirmed: r.confirmed === 1,

@@ -1,7 +1,7 @@
 import { withSettingsDefaults, type CompanySettings } from '../../core/booking/index.js';
-import { DomainError } from '../../core/errors.js';
 import type { Tx } from '../../store/transaction.js';
 import type { CompanyRow } from '../../store/schema.js';
+import { companySetup } from '../scheduling/setup-cache.js';
 
 /** A company as shown to its owner: never the credentials, only whether they exist. */
 export interface CompanyView {
@@ -20,8 +20,7 @@ export const companyView = (row: CompanyRow): CompanyView => ({
 
 export const companySettings = (row: CompanyRow): CompanySettings => withSettingsDefaults(JSON.parse(row.settings));
 
+/** The company's row, from the setup cache while the company's setup stamp is unchanged. */
 export async function getCompany(db: Tx, id: number): Promise<CompanyRow> {
-  const row = await db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new DomainError('not_found', { message: `Company ${id} not found.` });
-  return row;
+  return (await companySetup(db, id)).company;
 }

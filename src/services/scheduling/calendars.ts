@@ -47,13 +47,7 @@ export async function loadCalendars(tx: Tx, scope: CalendarScope): Promise<Calen
   const reach = Math.max(scope.slotSpan * 60_000 + DAY, scope.balancing ? 7 * DAY : 0);
   const lo = scope.window.start - reach;
   const hi = scope.window.end + reach;
-  let busyQuery = tx.selectFrom('appointment_resources as ar').innerJoin('appointments as a', 'a.id', 'ar.appointment_id')
-    .select(['ar.resource_id', 'ar.busy_start', 'ar.busy_end', 'a.start_at', 'a.created_at', 'a.service_id'])
-    .where('ar.resource_id', 'in', ids).where('ar.live', '=', 1)
-    .where((eb) => eb.or([eb('ar.expires_at', 'is', null), eb('ar.expires_at', '>', scope.now)]))
-    .where('ar.busy_start', '<', hi).where('ar.busy_end', '>', lo);
-  if (scope.ignoreAppointmentIds?.length) busyQuery = busyQuery.where('ar.appointment_id', 'not in', scope.ignoreAppointmentIds);
-  const busy = await busyQuery.execute();
+  const busy = await loadBusy(tx, scope, ids, lo, hi);
   const blocks = await tx.selectFrom('blocks').select(['resource_id', 'location_id', 'start_at', 'end_at', 'weekly', 'until'])
     .where('company_id', '=', scope.companyId)
     .where((eb) => eb.or([
@@ -74,8 +68,8 @@ export async function loadCalendars(tx: Tx, scope: CalendarScope): Promise<Calen
     const calendar: ResourceCalendar = {
       id: r.id,
       zone: resourceZone(r, scope.location, scope.companyZone),
-      hours: allocated?.hours ?? JSON.parse(r.hours),
-      overrides: allocated?.overrides ?? JSON.parse(r.overrides),
+      hours: allocated?.hours ?? parsedHours(r).hours,
+      overrides: allocated?.overrides ?? parsedHours(r).overrides,
       extra: allocated?.extra,
       capacity: allocated?.capacity ?? (scope.serviceCapacity > 1 ? scope.serviceCapacity : r.capacity),
       appointments: [],
@@ -106,6 +100,41 @@ export async function loadCalendars(tx: Tx, scope: CalendarScope): Promise<Calen
   const sessions = await tx.selectFrom('class_sessions').select(['resource_id', 'start_at', 'end_at'])
     .where('resource_id', 'in', ids).where('start_at', '<', hi).where('end_at', '>', lo).execute();
   for (const s of sessions) byResource.get(s.resource_id)?.blocks.push({ start: s.start_at, end: s.end_at });
-  const history = busy.map((b) => ({ resourceId: b.resource_id, start: b.start_at, createdAt: b.created_at }));
+  // Only BALANCED weighs the history; without it the appointments were not even read.
+  const history = scope.balancing ? busy.map((b) => ({ resourceId: b.resource_id, start: b.start_at!, createdAt: b.created_at! })) : [];
   return { calendars, history };
+}
+
+/** start_at, created_at and service_id only when the appointment was read (BALANCED, group services). */
+interface BusyRow { resource_id: number; busy_start: number; busy_end: number; start_at?: number; created_at?: number; service_id?: number }
+
+/**
+ * Live occupations of the resources reaching into [lo, hi). Only BALANCED round robin (the history)
+ * and group services (whose booking is of which service) need the appointment itself; otherwise the
+ * read is answered by migration 013's covering index alone, without touching the appointments.
+ */
+async function loadBusy(tx: Tx, scope: CalendarScope, ids: number[], lo: number, hi: number): Promise<BusyRow[]> {
+  if (scope.balancing || scope.serviceCapacity > 1) {
+    let query = tx.selectFrom('appointment_resources as ar').innerJoin('appointments as a', 'a.id', 'ar.appointment_id')
+      .select(['ar.resource_id', 'ar.busy_start', 'ar.busy_end', 'a.start_at', 'a.created_at', 'a.service_id'])
+      .where('ar.resource_id', 'in', ids).where('ar.live', '=', 1)
+      .where((eb) => eb.or([eb('ar.expires_at', 'is', null), eb('ar.expires_at', '>', scope.now)]))
+      .where('ar.busy_start', '<', hi).where('ar.busy_end', '>', lo);
+    if (scope.ignoreAppointmentIds?.length) query = query.where('ar.appointment_id', 'not in', scope.ignoreAppointmentIds);
+    return query.execute();
+  }
+  let query = tx.selectFrom('appointment_resources').select(['resource_id', 'busy_start', 'busy_end'])
+    .where('resource_id', 'in', ids).where('live', '=', 1)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', scope.now)]))
+    .where('busy_start', '<', hi).where('busy_end', '>', lo);
+  if (scope.ignoreAppointmentIds?.length) query = query.where('appointment_id', 'not in', scope.ignoreAppointmentIds);
+  return query.execute();
+}
+
+/** Weekly hours and date overrides parsed once per row object (setup-cache rows live across requests). */
+const parsed = new WeakMap<ResourceRow, { hours: ResourceCalendar['hours']; overrides: ResourceCalendar['overrides'] }>();
+function parsedHours(r: ResourceRow) {
+  let p = parsed.get(r);
+  if (!p) parsed.set(r, p = { hours: JSON.parse(r.hours), overrides: JSON.parse(r.overrides) });
+  return p;
 }

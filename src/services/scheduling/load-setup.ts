@@ -3,22 +3,31 @@ import { DomainError } from '../../core/errors.js';
 import type { Tx } from '../../store/transaction.js';
 import type { LocationRow, ResourceRow, ServiceRow } from '../../store/schema.js';
 import { keyColumn, keyValue, notFound, type Key } from '../lookup.js';
+import { companySetup, type CompanySetup } from './setup-cache.js';
 
 type Keyed = 'services' | 'locations' | 'resources' | 'customers' | 'appointments' | 'addons' | 'class_sessions' | 'labels';
+const CACHED = new Set<Keyed>(['services', 'locations', 'resources']);
 
 /** One row of a company's table by id or uid, or a not_found naming `field`. */
 export async function findOwned<T extends Keyed>(tx: Tx, table: T, companyId: number, key: Key, what: string, field?: string) {
   const column = keyColumn(key);
   if (!column) throw new DomainError('invalid_input', { field, value: key, message: `${field ?? what} "${key}" is not a valid id` });
-  const row = await tx.selectFrom(table as 'services').selectAll()
-    .where('company_id', '=', companyId).where(column, '=', keyValue(key) as never).executeTakeFirst();
+  const row = CACHED.has(table) ? cachedRow(await companySetup(tx, companyId), table as 'services', column, keyValue(key))
+    : await tx.selectFrom(table as 'services').selectAll()
+      .where('company_id', '=', companyId).where(column, '=', keyValue(key) as never).executeTakeFirst();
   if (!row || ('deleted' in row && row.deleted)) throw notFound(what, key, field);
   return row as unknown as import('kysely').Selectable<import('../../store/schema.js').Database[T]>;
 }
 
+function cachedRow(setup: CompanySetup, table: 'services' | 'locations' | 'resources', column: 'id' | 'uid', value: number | string) {
+  const rows = setup[table] as CompanySetup['services'];
+  return column === 'id' ? rows.byId.get(value as number) : rows.byUid.get(value as string);
+}
+
 export async function primaryLocation(tx: Tx, companyId: number): Promise<LocationRow> {
-  const row = await tx.selectFrom('locations').selectAll().where('company_id', '=', companyId)
-    .where('deleted', '=', 0).orderBy('is_primary', 'desc').orderBy('id').executeTakeFirst();
+  // The primary one, else the oldest: rows are in id order.
+  const live = (await companySetup(tx, companyId)).locations.all.filter((l) => !l.deleted);
+  const row = live.find((l) => l.is_primary) ?? live[0];
   if (!row) throw new DomainError('not_found', { message: 'The company has no location.' });
   return row;
 }
@@ -38,8 +47,8 @@ export async function resolveLocation(tx: Tx, companyId: number, service: Servic
  * when the service names its resources, be one of them), else the service's own at the location.
  */
 export async function resolveResources(tx: Tx, companyId: number, service: ServiceRow, location: LocationRow, keys?: Key[]): Promise<ResourceRow[]> {
-  const linked = await tx.selectFrom('service_resources').select('resource_id').where('service_id', '=', service.id).execute();
-  const linkedIds = new Set(linked.map((r) => r.resource_id));
+  const setup = await companySetup(tx, companyId);
+  const linkedIds = setup.serviceResources.get(service.id) ?? new Set<number>();
   if (keys && keys.length > 0) {
     const rows: ResourceRow[] = [];
     for (const key of keys) {
@@ -54,10 +63,7 @@ export async function resolveResources(tx: Tx, companyId: number, service: Servi
     }
     return rows;
   }
-  let query = tx.selectFrom('resources').selectAll().where('company_id', '=', companyId)
-    .where('location_id', '=', location.id).where('deleted', '=', 0);
-  if (linkedIds.size > 0) query = query.where('id', 'in', [...linkedIds]);
-  return query.orderBy('id').execute();
+  return setup.resources.all.filter((r) => r.location_id === location.id && !r.deleted && (linkedIds.size === 0 || linkedIds.has(r.id)));
 }
 
 export async function loadAddons(tx: Tx, companyId: number, service: ServiceRow, keys: Key[] | undefined, allowPrivate: boolean) {
