@@ -22,9 +22,9 @@ export const BUSY_MESSAGE = 'The service is busy; nothing was changed. Retry sho
 
 // PostgreSQL SQLSTATEs that mean "not now" rather than "never": lock_not_available (lock_timeout),
 // query_canceled (statement_timeout), idle_in_transaction_session_timeout, serialization_failure,
-// deadlock_detected, admin_shutdown, cannot_connect_now, too_many_connections, and any
-// connection_exception (08xxx); SQLite's busy; and a connection that could not be made or was lost.
-const RETRYABLE_CODES = new Set(['55P03', '57014', '25P03', '40001', '40P01', '57P01', '57P03', '53300', 'SQLITE_BUSY', 'ECONNREFUSED', 'ECONNRESET']);
+// deadlock_detected, admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections, a
+// database not accepting connections (55000) or gone (3D000), and any connection_exception (08xxx); SQLite's busy; and a connection that could not be made or was lost.
+const RETRYABLE_CODES = new Set(['55P03', '57014', '25P03', '40001', '40P01', '57P01', '57P02', '57P03', '53300', '55000', '3D000', 'SQLITE_BUSY', 'ECONNREFUSED', 'ECONNRESET']);
 const RETRYABLE_MESSAGES = /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error)/;
 
 /** A database failure that a retry a moment later may not meet: a 503 with Retry-After, never a 500. */
