@@ -74,6 +74,7 @@ export async function startApp(config: Config, { logger = false } = {}): Promise
       await calendarSync?.stop();
       await dispatcher?.stop();
       await server.close();
+      await services.outbound?.close();
       await store.close();
     },
   };

@@ -75,7 +75,7 @@ describe.each(backends)('notification delivery across processes on $name', (back
     expect(rows.find((r) => r.channel === 'webhook' && r.appointment_id === second.id)).toMatchObject({ attempts: 1, status: 'delivered' });
     await s.store.close();
     receiver.hooks.length = 0;
-  });
+  }, 60_000); // two server processes start one after the other: slow on a loaded machine
 
   it('with the default lease, a live server keeps a slow send and a killed one\'s delivery is sent by another process within 15 s', async () => {
     const s = await setup(backend, smtp, receiver);
@@ -103,7 +103,7 @@ describe.each(backends)('notification delivery across processes on $name', (back
     expect(hookIds(receiver)).toEqual([String(booked.id), String(booked.id)]);
     await s.store.close();
     receiver.hooks.length = 0;
-  }, 60_000);
+  }, 90_000);
 
   it.skipIf(backend.name !== 'postgres' || !postgresAvailable)('two servers sharing one PostgreSQL send each notification once', async () => {
     const s = await setup(backend, smtp, receiver);

@@ -70,6 +70,11 @@ describe.each(backends)('outbound URLs on $name', (backend) => {
       expect([url, settings.status]).toEqual([url, 400]);
       const calendar = await api(app.url, 'POST', `/admin/v1/companies/${company.id}/resources/${alice}/externalCalendars`, { headers: adminHeaders, body: { type: 'ics', url } });
       expect([url, calendar.status]).toEqual([url, 400]);
+      const v3 = { 'x-api-key': company.apiKey };
+      const onschedHook = await api(app.url, 'POST', '/v3/webhook', { headers: v3, body: { url } });
+      expect([url, onschedHook.status]).toEqual([url, 400]);
+      const onschedCalendar = await api(app.url, 'POST', `/v3/resource/${company.refs.alice.uid}/externalCalendar`, { headers: v3, body: { type: 'ics', url } });
+      expect([url, onschedCalendar.status]).toEqual([url, 400]);
     }
     const doc = clinic();
     doc.setup!.resources![0] = { ...doc.setup!.resources![0]!, externalCalendars: [{ type: 'ics', url: `webcal://localhost:${internal.port}/feed.ics` }] };

@@ -41,6 +41,8 @@ export interface GuardedHttp {
   /** fetch whose every connection is checked against the policy. */
   fetch: typeof fetch;
   readonly policy: OutboundPolicy;
+  /** Closes the pooled connections (when the process stops). */
+  close(): Promise<void>;
 }
 
 export function createGuardedHttp(policy: OutboundPolicy): GuardedHttp {
@@ -55,5 +57,5 @@ export function createGuardedHttp(policy: OutboundPolicy): GuardedHttp {
   const dispatcher = new Agent({ connect });
   const guarded = ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
     undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1])) as unknown as typeof fetch;
-  return { fetch: guarded, policy };
+  return { fetch: guarded, policy, close: () => dispatcher.close() };
 }
