@@ -20,6 +20,7 @@ export function onschedAppointment(v: AppointmentView, linkedUids: Map<number, s
     customer: v.customer && { id: v.customer.uid, firstName: v.customer.firstName, lastName: v.customer.lastName, email: v.customer.email, phone: v.customer.phone },
     CustomFields: v.customFields, notes: v.notes, timezone: v.timezone ?? v.location.timezone, roundRobin: v.roundRobin,
     rescheduledFromId: link(v.rescheduledFromId), rescheduledToId: link(v.rescheduledToId),
+    reason: v.cancelReason, cancelNotes: v.cancelNote, metadata: v.metadata === null ? null : JSON.parse(v.metadata) as Record<string, unknown>,
     createdAt: iso(v.createdAt), updatedAt: iso(v.updatedAt),
   };
 }

@@ -3,7 +3,8 @@
 import type { Generated, Selectable } from 'kysely';
 
 /** What happened to an appointment, as the notifications see it. */
-export type AppointmentEventType = 'scheduled' | 'rescheduled' | 'canceled' | 'changed';
+/** `confirmed`: confirmed: true was set (OnSched's APPOINTMENT_CONFIRMED); no email, no Acuity webhook. */
+export type AppointmentEventType = 'scheduled' | 'rescheduled' | 'canceled' | 'changed' | 'confirmed';
 
 export interface NotificationSettingsTable { company_id: number; settings: string; updated_at: number }
 

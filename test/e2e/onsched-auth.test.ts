@@ -80,6 +80,15 @@ describe.each(backends)('OnSched authentication on $name', (backend) => {
     expect((await theirs.put(`/public/appointment/${mine.data.id}/book`, { Customer: { firstName: 'E', email: 'e@example.com' } })).status).toBe(404);
   });
 
+  it('GET /v3/company answers the caller\'s company, never its keys', async () => {
+    const r = await onsched(app, { 'x-api-key': company.apiKey }).get('/company');
+    expect(r.status, r.text).toBe(200);
+    expect(r.data).toMatchObject({ object: 'company', id: company.uid, name: 'Test Clinic', timezone: 'America/New_York', suspended: false, email: null });
+    expect(r.text).not.toContain(company.apiKey);
+    expect(r.text).not.toContain(company.publicKey);
+    expect((await widget.get('/company')).status).toBe(401);
+  });
+
   it('the widget has no other /v3/public route', async () => {
     const r = await widget.get('/public/appointments');
     expect(r.status).toBe(404);

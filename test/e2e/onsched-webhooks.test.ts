@@ -1,5 +1,5 @@
 // OnSched webhooks over HTTP: /v3/webhook manages them, a hold (IN) fires nothing, booking it fires
-// one signed appointment.booked, and bad input is a 400 in OnSched's error format.
+// one signed NEW_APPOINTMENT, and bad input is a 400 in OnSched's error format.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { verifyOpenslotSignature } from '../../src/integrations/webhooks/signatures.js';
@@ -42,9 +42,9 @@ describe.each(backends)('OnSched webhooks on $name', (backend) => {
   });
 
   it('creates, lists, updates by posting the same url, and deletes', async () => {
-    const created = await v3.post(`/webhook?locationId=${R().main.uid}`, { url: `${receiver.url}/temp`, triggers: ['appointment.cancelled'] });
+    const created = await v3.post(`/webhook?locationId=${R().main.uid}`, { url: `${receiver.url}/temp`, triggers: ['APPOINTMENT_CANCELLED'] });
     expect(created.status).toBe(200);
-    expect(created.data).toMatchObject({ object: 'webhook', locationId: R().main.uid, url: `${receiver.url}/temp`, triggers: ['appointment.cancelled'], active: true, headers: {} });
+    expect(created.data).toMatchObject({ object: 'webhook', locationId: R().main.uid, url: `${receiver.url}/temp`, triggers: ['APPOINTMENT_CANCELLED'], active: true, headers: {} });
     expect(created.data.secret).toMatch(/^whsec_/);
     const again = await v3.post(`/webhook?locationId=${R().main.uid}`, { url: `${receiver.url}/temp`, active: false });
     expect(again.data).toMatchObject({ id: created.data.id, active: false, secret: created.data.secret });
@@ -54,7 +54,7 @@ describe.each(backends)('OnSched webhooks on $name', (backend) => {
     expect((await v3.get('/webhook')).json.count).toBe(0);
   });
 
-  it('a hold fires nothing; booking it fires one signed appointment.booked with the appointment', async () => {
+  it('a hold fires nothing; booking it fires one signed NEW_APPOINTMENT whose body is exactly {appointment, trigger}', async () => {
     const hook = await v3.post(`/webhook?locationId=${R().main.uid}`, { url: `${receiver.url}/onsched`, headers: { authorization: 'Bearer receiver-token' } });
     // Header values are credentials: shown by name only, and sealed at rest.
     expect(hook.data.headers).toEqual({ authorization: '[redacted]' });
@@ -76,12 +76,14 @@ describe.each(backends)('OnSched webhooks on $name', (backend) => {
     const [got] = receiver.hooks;
     expect(got.headers).toMatchObject({ 'content-type': 'application/json', authorization: 'Bearer receiver-token' });
     const delivery = await app.services.store.db.selectFrom('notification_deliveries').select('payload')
-      .where('channel', '=', 'webhook').where('purpose', '=', 'appointment.booked').executeTakeFirstOrThrow();
+      .where('channel', '=', 'webhook').where('purpose', '=', 'NEW_APPOINTMENT').executeTakeFirstOrThrow();
     expect(delivery.payload).not.toContain('receiver-token');
     expect(JSON.parse(delivery.payload).headers).toEqual({ authorization: '[redacted]' });
     expect(verifyOpenslotSignature(String(got.headers['x-openslot-signature']), got.body, hook.data.secret, Math.floor(Date.now() / 1000))).toBe(true);
     const body = JSON.parse(got.body);
-    expect(body).toMatchObject({ event: 'appointment.booked', appointment: { id: held.data.id, status: 'BK', LocationId: R().main.uid, customer: { email: 'ada@example.com' } } });
+    expect(Object.keys(body).sort()).toEqual(['appointment', 'trigger']);
+    expect(body).toMatchObject({ trigger: 'NEW_APPOINTMENT', appointment: { id: held.data.id, status: 'BK', LocationId: R().main.uid, customer: { email: 'ada@example.com' } } });
+    expect(String(got.headers['x-openslot-event-id'])).toMatch(/^event:\d+:\d+$/);
     // The same object GET /v3/appointment/{id} answers with, field for field.
     expect(body.appointment).toEqual((await v3.get(`/appointment/${held.data.id}`)).data);
   });

@@ -84,7 +84,7 @@ describe.each(backends)('expansion failures on $name', (backend) => {
 
   it('headers stored in the clear by an earlier version are sealed when a dispatcher starts, and still sent', async () => {
     f.ctx.clock.now = NOW;
-    const hook = await saveLocationWebhook(f.ctx, f.company.id, R().main.uid, { url: `${f.receiver.url}/legacy`, headers: { authorization: 'Bearer legacy' }, triggers: ['appointment.booked'] });
+    const hook = await saveLocationWebhook(f.ctx, f.company.id, R().main.uid, { url: `${f.receiver.url}/legacy`, headers: { authorization: 'Bearer legacy' }, triggers: ['NEW_APPOINTMENT'] });
     expect(hook.headers).toEqual({ authorization: '[redacted]' });
     const db = f.ctx.store.db;
     await db.updateTable('location_webhooks').set({ headers: JSON.stringify({ authorization: 'Bearer legacy' }) }).where('uid', '=', hook.id).execute();

@@ -29,7 +29,7 @@ describe.each(backends)('webhooks on $name', (backend) => {
       .onConflict((oc) => oc.column('company_id').doUpdateSet({ settings: (eb) => eb.ref('excluded.settings') })).execute();
     // An API-created subscription, as POST /api/v1/webhooks stores it.
     await f.ctx.store.db.insertInto('webhook_subscriptions').values({ company_id: f.company.id, uid: crypto.randomUUID(), event: 'appointment.canceled', target: `${base}/dynamic`, status: 'active', created_at: NOW }).execute();
-    secret = (await saveLocationWebhook(f.ctx, f.company.id, f.company.refs.main.uid, { url: `${base}/onsched`, headers: { 'x-team': 'ops' }, triggers: ['appointment.booked'] })).secret;
+    secret = (await saveLocationWebhook(f.ctx, f.company.id, f.company.refs.main.uid, { url: `${base}/onsched`, headers: { 'x-team': 'ops' }, triggers: ['NEW_APPOINTMENT'] })).secret;
   });
   afterAll(async () => { await f?.closeAll(); await backend.dropAll(); });
   beforeEach(() => { f.receiver.hooks.length = 0; f.receiver.respond = () => 200; });
@@ -53,7 +53,7 @@ describe.each(backends)('webhooks on $name', (backend) => {
     expect(onsched.headers['x-team']).toBe('ops');
     expect(verifyOpenslotSignature(String(onsched.headers['x-openslot-signature']), onsched.body, secret, Math.floor(Date.now() / 1000))).toBe(true);
     expect(verifyOpenslotSignature(String(onsched.headers['x-openslot-signature']), onsched.body, secret, Math.floor(Date.now() / 1000) + 3600)).toBe(false);
-    expect(JSON.parse(onsched.body)).toMatchObject({ event: 'appointment.booked', appointment: { id: a.uid, status: 'BK', LocationId: R().main.uid, ResourceIds: [R().bob.uid] } });
+    expect(JSON.parse(onsched.body)).toMatchObject({ trigger: 'NEW_APPOINTMENT', appointment: { id: a.uid, status: 'BK', LocationId: R().main.uid, ResourceIds: [R().bob.uid] } });
   });
 
   it('cancel reaches the dynamic subscription as appointment.canceled; an edit fires only "changed"', async () => {

@@ -20,7 +20,8 @@ const TRANSITIONS: Record<StatusChangingAction, Partial<Record<AppointmentStatus
   book: { IN: 'BK', RS: 'BK' },
   confirm: { RS: 'BK', BK: 'BK' },
   cancel: { BK: 'CN', RS: 'CN' },
-  reschedule: { BK: 'RE', RS: 'RE' },
+  // OnSched: the new record keeps IN or RS when the original was a hold or reservation.
+  reschedule: { BK: 'RE', RS: 'RE', IN: 'RE' },
 };
 
 /** Only holds may be hard-deleted; everything else keeps its history. */

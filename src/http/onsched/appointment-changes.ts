@@ -7,10 +7,10 @@ import { rescheduleAppointment } from '../../services/appointments/reschedule-ap
 import { editAppointment } from '../../services/appointments/edit-appointment.js';
 import type { ServiceContext } from '../../services/context.js';
 import { customerInput, rescheduleRequest } from './appointment-input.js';
-import { companyOf } from './auth.js';
+import { actorOf, companyOf } from './auth.js';
 import { renderAppointment } from './render.js';
 import { idempotency } from './request.js';
-import { Appointment, BookBody, BookingIdsQuery, EmptyBody, RescheduleBody, UpdateBody } from './schemas/appointments.js';
+import { Appointment, BookBody, BookingIdsQuery, CancelBody, EmptyBody, RescheduleBody, UpdateBody } from './schemas/appointments.js';
 import { ErrorResponses, IdParams, doc } from './schemas/common.js';
 
 const responses = { 200: Appointment, ...ErrorResponses };
@@ -22,17 +22,17 @@ export async function appointmentChangeRoutes(app: FastifyInstance, services: Se
     app.put<{ Params: IdParams; Body: BookBody }>(path, {
       schema: schema('Book a hold or reservation (IN/RS → BK); 404 once a hold has expired', BookBody),
     }, async (request) => renderAppointment(await bookHeldAppointment(services, companyOf(request), request.params.id,
-      { customer: customerInput(request.body.Customer), customFields: request.body.CustomFields }, idempotency(request))));
+      { customer: customerInput(request.body.Customer), customFields: request.body.CustomFields, actor: actorOf(request) }, idempotency(request))));
   }
 
   app.put<{ Params: IdParams }>('/appointment/:id/confirm', {
     schema: schema('Confirm (RS → BK; confirmed: true); idempotent', EmptyBody),
   }, async (request) => renderAppointment(await confirmAppointment(services, companyOf(request), request.params.id, idempotency(request))));
 
-  app.put<{ Params: IdParams }>('/appointment/:id/cancel', {
-    schema: schema('Cancel (BK/RS → CN); not for past appointments', EmptyBody),
+  app.put<{ Params: IdParams; Body: CancelBody | undefined }>('/appointment/:id/cancel', {
+    schema: schema('Cancel (BK/RS → CN) with an optional {reason, notes, CustomFields}; 400 for past or cancelled appointments', CancelBody),
   }, async (request) => renderAppointment(await cancelAppointment(services, companyOf(request), request.params.id,
-    { refusePast: true, idempotency: idempotency(request) })));
+    { refusePast: true, reason: request.body?.reason, cancelNote: request.body?.notes, customFields: request.body?.CustomFields, idempotency: idempotency(request) })));
 
   app.put<{ Params: IdParams; Querystring: BookingIdsQuery; Body: RescheduleBody }>('/appointment/:id/reschedule', {
     schema: { ...schema('Reschedule: the original becomes RE, a new BK appointment is returned', RescheduleBody), querystring: BookingIdsQuery },

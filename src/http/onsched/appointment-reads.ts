@@ -8,7 +8,9 @@ import type { ServiceContext } from '../../services/context.js';
 import { companyOf } from './auth.js';
 import { renderAppointment } from './render.js';
 import { instantIn, invalid, listOf, pageOf } from './request.js';
-import { Appointment, AppointmentList, AppointmentListQuery } from './schemas/appointments.js';
+import { Type } from '@sinclair/typebox';
+import { appointmentAudit } from '../../services/appointments/audit.js';
+import { Appointment, AppointmentList, AppointmentListQuery, AuditEntry } from './schemas/appointments.js';
 import { ErrorResponses, IdParams, doc } from './schemas/common.js';
 
 /** One date bound from the decision's name or its alias; both given differently is a 400. */
@@ -41,6 +43,14 @@ export async function appointmentReadRoutes(app: FastifyInstance, services: Serv
     const view = await getAppointment(services, companyOf(request), request.params.id);
     return renderAppointment(view, await rescheduleLinks(services, [view]));
   });
+
+  app.get<{ Params: IdParams }>('/appointment/:id/audit', {
+    schema: { ...doc('appointments', 'The status changes of one appointment, oldest first: who, when, from, to'), params: IdParams,
+      response: { 200: Type.Array(AuditEntry), ...ErrorResponses } },
+  }, async (request) => (await appointmentAudit(services, companyOf(request), request.params.id)).map((e) => ({
+    object: 'auditEvent' as const, appointmentId: request.params.id.toLowerCase(), fromStatus: e.from_status, toStatus: e.to_status,
+    modifiedBy: e.actor, modifiedOn: new Date(e.created_at).toISOString(),
+  })));
 
   const list = { querystring: AppointmentListQuery, response: { 200: AppointmentList, ...ErrorResponses } };
   app.get<{ Querystring: AppointmentListQuery }>('/appointments', {

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { createAppointment } from '../../services/appointments/create-appointment.js';
 import type { ServiceContext } from '../../services/context.js';
 import { appointmentRequest } from './appointment-input.js';
-import { companyOf } from './auth.js';
+import { actorOf, companyOf } from './auth.js';
 import { renderAppointment } from './render.js';
 import { idempotency } from './request.js';
 import { Appointment, AppointmentBody, BookingIdsQuery } from './schemas/appointments.js';
@@ -24,7 +24,7 @@ export async function appointmentCreateRoutes(app: FastifyInstance, services: Se
     }, async (request) => {
       // OnSched's times can sit anywhere inside working hours, not only on the interval grid.
       const view = await createAppointment(services, companyOf(request), appointmentRequest(request.query, request.body),
-        { status, onGrid: false, paddingOverflow: request.query.allowPaddingOverflow === true, idempotency: idempotency(request) });
+        { status, onGrid: false, actor: actorOf(request), paddingOverflow: request.query.allowPaddingOverflow === true, idempotency: idempotency(request) });
       return renderAppointment(view);
     });
   }

@@ -45,6 +45,10 @@ async function widgetCompany(services: ServiceContext, request: FastifyRequest):
   return companyId;
 }
 
+/** Who the audit names for this request: the booking widget, or an API client. */
+export const actorOf = (request: FastifyRequest): string => (widgetRequests.has(request) ? 'widget' : 'api');
+const widgetRequests = new WeakSet<FastifyRequest>();
+
 export function authenticate(services: ServiceContext, prefix: string) {
   const widgetPrefix = `${prefix}/public/`;
   return async (request: FastifyRequest): Promise<void> => {
@@ -52,6 +56,7 @@ export function authenticate(services: ServiceContext, prefix: string) {
     if (request.routeOptions.config.onschedPublic || request.is404) return;
     if (request.routeOptions.url?.startsWith(widgetPrefix)) {
       companies.set(request, await widgetCompany(services, request));
+      widgetRequests.add(request);
       return;
     }
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];

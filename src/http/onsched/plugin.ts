@@ -8,6 +8,7 @@ import { appointmentReadRoutes } from './appointment-reads.js';
 import { appointmentCreateRoutes } from './appointments.js';
 import { authenticate, oauthRoutes } from './auth.js';
 import { availabilityRoutes } from './availability.js';
+import { companyRoutes } from './company.js';
 import { customerRoutes } from './customers.js';
 import { useEnvelope } from './envelope.js';
 import { errorBody, renderError } from './errors.js';
@@ -66,6 +67,7 @@ export const onschedPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { s
   await resourceServiceRoutes(app, services);
   await externalCalendarRoutes(app, services);
   await customerRoutes(app, services);
+  await companyRoutes(app, services);
   await weeklyAllocationRoutes(app, services);
   await singleAllocationRoutes(app, services);
   await unavailabilityRoutes(app, services);

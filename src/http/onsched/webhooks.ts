@@ -1,11 +1,12 @@
-// /v3/webhook: a location's webhooks, `{url, headers, triggers, active}`. Without locationId a
-// webhook hears every location of the company. Deliveries are JSON, signed with the webhook's
-// secret in x-openslot-signature (format in docs/notifications.md). Header values are never shown.
+// /v3/webhook: a location's webhooks, `{url, headers, triggers, active}`; setWebhooks replaces the
+// set. Without locationId a webhook hears every location of the company. A delivery's body is
+// exactly {appointment, trigger}; OpenSlot adds X-OpenSlot-Event-Id and X-OpenSlot-Signature
+// (format in docs/onsched.md). Header values are never shown.
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.js';
 import {
-  LOCATION_WEBHOOK_TRIGGERS, deleteLocationWebhook, listLocationWebhooks, saveLocationWebhook, type LocationWebhookView,
+  LOCATION_WEBHOOK_TRIGGERS, deleteLocationWebhook, listLocationWebhooks, saveLocationWebhook, setLocationWebhooks, type LocationWebhookView,
 } from '../../services/notifications/location-webhooks.js';
 import { companyOf } from './auth.js';
 import { idempotency } from './request.js';
@@ -26,7 +27,7 @@ const Webhook = Type.Object({
   object: Type.Literal('webhook'), id: Type.String(), locationId: Nullable(Type.String()), url: Type.String(),
   headers: Type.Record(Type.String(), Type.String(), { description: 'The extra headers by name, each valued "[redacted]": they are stored sealed and only sent' }),
   triggers: Type.Array(Type.String()), active: Type.Boolean(),
-  secret: Type.String({ description: 'Signs each delivery: x-openslot-signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>' }),
+  secret: Type.String({ description: 'Signs each delivery (an OpenSlot extra): X-OpenSlot-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>; the body is {appointment, trigger}' }),
   createdAt: Type.String(), updatedAt: Type.String(),
 });
 
@@ -49,6 +50,13 @@ export async function webhookRoutes(app: FastifyInstance, services: ServiceConte
       querystring: LocationQuery, body: WebhookBody, response: { 200: Webhook, ...ErrorResponses },
     },
   }, async (request) => render(await saveLocationWebhook(services, companyOf(request), request.query.locationId, request.body, idempotency(request))));
+
+  app.post<{ Querystring: LocationQuery; Body: WebhookBody[] }>('/webhook/setWebhooks', {
+    schema: {
+      ...doc('webhooks', "Replace the location's whole set of webhooks with these (a URL kept keeps its id and secret)"),
+      querystring: LocationQuery, body: Type.Array(WebhookBody, { maxItems: 100 }), response: { 200: Type.Array(Webhook), ...ErrorResponses },
+    },
+  }, async (request) => (await setLocationWebhooks(services, companyOf(request), request.query.locationId, request.body, idempotency(request))).map(render));
 
   app.delete<{ Params: IdParams }>('/webhook/:id', {
     schema: { ...doc('webhooks', 'Delete a webhook; returns what was deleted'), params: IdParams, response: { 200: Webhook, ...ErrorResponses } },

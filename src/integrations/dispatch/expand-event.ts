@@ -9,7 +9,7 @@ import type { SecretBox } from '../../security/secrets.js';
 import type { NotificationEventRow } from '../../store/schema-notify.js';
 import type { Tx } from '../../store/transaction.js';
 import { planAcuityWebhooks } from '../webhooks/acuity-webhooks.js';
-import { planOnschedWebhooks } from '../webhooks/onsched-webhooks.js';
+import { eventCause, planOnschedWebhooks } from '../webhooks/onsched-webhooks.js';
 import type { PlannedDelivery } from '../webhooks/webhook-payload.js';
 import type { RetryPolicy } from './backoff.js';
 import { planEmails } from './plan-emails.js';
@@ -28,15 +28,15 @@ export async function expandEvent(tx: Tx, event: NotificationEventRow, opts: Exp
   const company = await getCompany(tx, event.company_id);
   const settings = await loadNotificationSettings(tx, event.company_id);
   const planned: PlannedDelivery[] = [];
-  if (!event.no_email && event.type !== 'changed') {
+  if (!event.no_email && event.type !== 'changed' && event.type !== 'confirmed') {
     planned.push(...planEmails(`event:${event.id}`, {
       kind: event.type, appointment, start: event.start_at, end: event.end_at,
       company: { name: company.name, timeFormat: companySettings(company).timeFormat },
       bookingPageUrl: settings.bookingPageUrl, manageToken: manageToken(opts, appointment.uid, appointment.end), invitation: { uid: event.ical_uid, sequence: event.ical_sequence }, mailFrom: opts.mailFrom,
     }));
   }
-  planned.push(...await planAcuityWebhooks(tx, event, appointment, settings));
-  planned.push(...await planOnschedWebhooks(tx, opts.secrets, { id: event.id, type: event.type, createdAt: event.created_at }, appointment));
+  if (event.type !== 'confirmed') planned.push(...await planAcuityWebhooks(tx, { id: event.id, type: event.type }, appointment, settings));
+  planned.push(...await planOnschedWebhooks(tx, opts.secrets, eventCause({ id: event.id, type: event.type, snapshot: event.appointment_snapshot }), appointment));
   await writeDeliveries(tx, { companyId: event.company_id, appointmentId: event.appointment_id, eventId: event.id }, planned, opts.now, opts.policy);
   await tx.updateTable('notification_events').set({ expanded_at: opts.now }).where('id', '=', event.id).execute();
   return planned.length;

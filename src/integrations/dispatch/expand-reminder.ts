@@ -9,6 +9,7 @@ import type { NotificationReminderRow } from '../../store/schema-notify.js';
 import type { Tx } from '../../store/transaction.js';
 import type { ExpandOptions } from './expand-event.js';
 import { planEmails } from './plan-emails.js';
+import { planOnschedWebhooks } from '../webhooks/onsched-webhooks.js';
 import { writeDeliveries } from './write-deliveries.js';
 
 export async function expandReminder(tx: Tx, reminder: NotificationReminderRow, opts: ExpandOptions): Promise<number> {
@@ -20,6 +21,8 @@ export async function expandReminder(tx: Tx, reminder: NotificationReminderRow, 
     bookingPageUrl: (await loadNotificationSettings(tx, reminder.company_id)).bookingPageUrl,
     manageToken: manageToken(opts, appointment.uid, appointment.end), invitation: null, mailFrom: opts.mailFrom,
   }, { customerOnly: true }) : [];
+  // OnSched's APPOINTMENT_REMINDER: the appointment as it is when the reminder falls due.
+  if (stillDue) planned.push(...await planOnschedWebhooks(tx, opts.secrets, { key: `reminder:${reminder.id}`, trigger: 'APPOINTMENT_REMINDER', snapshot: null }, appointment));
   await writeDeliveries(tx, { companyId: reminder.company_id, appointmentId: reminder.appointment_id, reminderId: reminder.id }, planned, opts.now, opts.policy);
   await tx.updateTable('notification_reminders').set({ status: stillDue ? 'enqueued' : 'skipped', done_at: opts.now })
     .where('id', '=', reminder.id).execute();

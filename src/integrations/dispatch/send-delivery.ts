@@ -9,7 +9,7 @@ import type { EmailMessage } from '../email/compose.js';
 import type { Mailer } from '../email/mailer.js';
 import type { SendOutcome } from '../send-outcome.js';
 import { postWebhook } from '../webhooks/post-webhook.js';
-import { ACUITY_SIGNATURE_HEADER, OPENSLOT_SIGNATURE_HEADER, acuitySignature, openslotSignature } from '../webhooks/signatures.js';
+import { ACUITY_SIGNATURE_HEADER, OPENSLOT_EVENT_ID_HEADER, OPENSLOT_SIGNATURE_HEADER, acuitySignature, openslotSignature } from '../webhooks/signatures.js';
 import type { WebhookPayload } from '../webhooks/webhook-payload.js';
 import { openHeaders } from '../../services/notifications/webhook-headers.js';
 
@@ -46,7 +46,10 @@ async function sign(p: WebhookPayload, companyId: number, ctx: SendContext): Pro
   const hook = await ctx.store.db.selectFrom('location_webhooks').select(['secret_enc', 'headers']).where('id', '=', p.signing.webhookId).executeTakeFirst();
   if (!hook) return null;
   return {
-    signature: { [OPENSLOT_SIGNATURE_HEADER]: openslotSignature(p.body, ctx.secrets.open(hook.secret_enc), Math.floor(Date.now() / 1000)) },
+    signature: {
+      [OPENSLOT_SIGNATURE_HEADER]: openslotSignature(p.body, ctx.secrets.open(hook.secret_enc), Math.floor(Date.now() / 1000)),
+      ...(p.signing.eventId ? { [OPENSLOT_EVENT_ID_HEADER]: p.signing.eventId } : {}),
+    },
     extra: openHeaders(ctx.secrets, hook.headers),
   };
 }

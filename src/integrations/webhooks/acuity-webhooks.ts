@@ -8,7 +8,7 @@ import type { AppointmentEventType } from '../../store/schema-notify.js';
 import type { Tx } from '../../store/transaction.js';
 import type { PlannedDelivery, WebhookPayload } from './webhook-payload.js';
 
-export async function planAcuityWebhooks(tx: Tx, event: { id: number; type: AppointmentEventType }, appointment: AppointmentView, settings: NotificationSettings): Promise<PlannedDelivery[]> {
+export async function planAcuityWebhooks(tx: Tx, event: { id: number; type: Exclude<AppointmentEventType, 'confirmed'> }, appointment: AppointmentView, settings: NotificationSettings): Promise<PlannedDelivery[]> {
   const actions = event.type === 'changed' ? ['changed'] as const : [event.type, 'changed'] as const;
   const planned: PlannedDelivery[] = [];
   const plan = (key: string, purpose: string, url: string, action: string) => {

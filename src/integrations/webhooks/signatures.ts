@@ -6,6 +6,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const ACUITY_SIGNATURE_HEADER = 'x-acuity-signature';
 export const OPENSLOT_SIGNATURE_HEADER = 'x-openslot-signature';
+/** Stable across retries of one delivery, so a receiver can drop duplicates. */
+export const OPENSLOT_EVENT_ID_HEADER = 'x-openslot-event-id';
 
 export const acuitySignature = (body: string, apiKey: string): string => createHmac('sha256', apiKey).update(body).digest('base64');
 

@@ -8,7 +8,8 @@ export interface WebhookPayload {
   /** Names of the extra headers the subscriber asked for (OnSched webhooks), each valued "[redacted]":
    *  the values are sealed with the webhook and added at each attempt. */
   headers: Record<string, string>;
-  signing: { scheme: 'acuity' } | { scheme: 'openslot'; webhookId: number };
+  /** openslot: `eventId` is sent as X-OpenSlot-Event-Id, the same on every retry (for de-duplication). */
+  signing: { scheme: 'acuity' } | { scheme: 'openslot'; webhookId: number; eventId?: string };
 }
 
 /** A delivery about to be written: `dedupeKey` makes writing it twice harmless. */

@@ -14,6 +14,7 @@ import { findOwned } from '../scheduling/load-setup.js';
 import { recordAppointmentEvent } from '../events/record-event.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
 import { release } from './write.js';
+import { recordStatusChange, type Actor } from './audit.js';
 
 /** The appointment, treating a lapsed hold as gone. */
 async function current(tx: Tx, companyId: number, key: Key, now: number) {
@@ -33,7 +34,7 @@ async function enforceLimitsOnBook(ctx: ServiceContext, tx: Tx, companyId: numbe
 }
 
 export async function bookHeldAppointment(ctx: ServiceContext, companyId: number, key: Key,
-  input: { customer?: CustomerInput; customFields?: Record<string, unknown> }, idempotency?: Idempotency): Promise<AppointmentView> {
+  input: { customer?: CustomerInput; customFields?: Record<string, unknown>; actor?: Actor }, idempotency?: Idempotency): Promise<AppointmentView> {
   return runAction(ctx, companyId, idempotency, async (tx) => {
     const now = ctx.now();
     const row = await current(tx, companyId, key, now);
@@ -49,6 +50,7 @@ export async function bookHeldAppointment(ctx: ServiceContext, companyId: number
       .where('id', '=', row.id).where('status', '=', row.status).executeTakeFirst();
     if (Number(booked.numUpdatedRows) !== 1) throw new DomainError('hold_expired');
     await tx.updateTable('appointment_resources').set({ expires_at: null }).where('appointment_id', '=', row.id).execute();
+    await recordStatusChange(tx, { companyId, appointmentId: row.id, from: row.status, to: status, actor: input.actor, now });
     await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'scheduled', now });
     return loadAppointmentView(tx, companyId, row.id);
   });
@@ -59,9 +61,14 @@ export async function confirmAppointment(ctx: ServiceContext, companyId: number,
     const now = ctx.now();
     const row = await current(tx, companyId, key, now);
     const status = transition(row.status as AppointmentStatus, 'confirm');
+    // Idempotent: a second confirm changes nothing and announces nothing.
+    if (row.status === status && row.confirmed === 1) return loadAppointmentView(tx, companyId, row.id);
     if (row.status === 'RS') await enforceLimitsOnBook(ctx, tx, companyId, row, row.customer_id, now);
     await tx.updateTable('appointments').set({ status, confirmed: 1, updated_at: now }).where('id', '=', row.id).execute();
+    await recordStatusChange(tx, { companyId, appointmentId: row.id, from: row.status, to: status, now });
+    // A reservation becomes a booking (announced for the first time); either way it is now confirmed.
     if (row.status === 'RS') await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'scheduled', now });
+    await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'confirmed', now });
     return loadAppointmentView(tx, companyId, row.id);
   });
 }
@@ -73,6 +80,9 @@ export interface CancelOptions {
   /** OnSched refuses to cancel what already happened. */
   refusePast?: boolean;
   cancelNote?: string;
+  /** OnSched's cancel body: why, and custom fields merged into the appointment's. */
+  reason?: string;
+  customFields?: Record<string, unknown>;
   noShow?: boolean;
   /** Acuity's noEmail=true: no cancellation email. */
   noEmail?: boolean;
@@ -86,9 +96,11 @@ export async function cancelAppointment(ctx: ServiceContext, companyId: number, 
     const status = transition(row.status as AppointmentStatus, 'cancel');
     if (opts.refusePast && row.start_at < now) throw new DomainError('appointment_in_past', { message: 'Past appointments cannot be cancelled.' });
     if (opts.clientRules) checkClientCancel(companySettings(await getCompany(tx, companyId)), row.start_at, now, { admin: opts.admin ?? false });
-    await tx.updateTable('appointments').set({ status, cancel_note: opts.cancelNote ?? null, no_show: opts.noShow ? 1 : 0, updated_at: now })
-      .where('id', '=', row.id).execute();
+    const customFields = opts.customFields ? JSON.stringify({ ...JSON.parse(row.custom_fields), ...opts.customFields }) : row.custom_fields;
+    await tx.updateTable('appointments').set({ status, cancel_note: opts.cancelNote ?? null, cancel_reason: opts.reason ?? null, custom_fields: customFields,
+      no_show: opts.noShow ? 1 : 0, updated_at: now }).where('id', '=', row.id).execute();
     await release(tx, row.id);
+    await recordStatusChange(tx, { companyId, appointmentId: row.id, from: row.status, to: status, now });
     // A reservation (RS) was never announced, so its cancellation is not either.
     if (row.status === 'BK') await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'canceled', noEmail: opts.noEmail, now });
     return loadAppointmentView(tx, companyId, row.id);

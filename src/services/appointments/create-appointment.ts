@@ -17,6 +17,7 @@ import { serviceRoundRobin, slotRules } from '../scheduling/rules.js';
 import { recordAppointmentEvent } from '../events/record-event.js';
 import { checkRequestedLength } from '../catalog/service-duration.js';
 import { deleteExpiredHolds } from './expire-holds.js';
+import { recordStatusChange, type Actor } from './audit.js';
 import { chargeBooking, checkAnswers, checkLabels } from './extras.js';
 import { placeAppointment } from './placement.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
@@ -51,6 +52,8 @@ export interface BookingOptions {
   onGrid: boolean;
   /** Acuity's noEmail=true: no confirmation email for this booking. */
   noEmail?: boolean;
+  /** Who books, for the audit (default "api"). */
+  actor?: Actor;
   /** OnSched's allowPaddingOverflow: padding after may run past closing. */
   paddingOverflow?: boolean;
   idempotency?: Idempotency;
@@ -112,6 +115,7 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
       busyStart: placement.busyStart, busyEnd: end + service.padding_after * 60_000,
       exclusive: !admin && !session && isExclusive(service, resources, placement.resourceIds) && placement.capacity <= 1,
     });
+    await recordStatusChange(tx, { companyId, appointmentId: id, from: null, to: opts.status, actor: opts.actor, now });
     // Holds and reservations notify nobody; the book that follows them does.
     if (opts.status === 'BK') await recordAppointmentEvent(tx, { companyId, appointmentId: id, type: 'scheduled', noEmail: opts.noEmail, now });
     return loadAppointmentView(tx, companyId, id);

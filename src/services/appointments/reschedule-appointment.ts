@@ -1,7 +1,7 @@
 // Moving an appointment to a new time, with the same availability re-check as a new booking.
 // OnSched keeps history (the original becomes RE and a new BK is created); Acuity moves the
 // appointment itself and keeps its id. The original's own slot never blocks its move.
-import { checkClientReschedule, transition } from '../../core/booking/index.js';
+import { assertHoldLive, checkClientReschedule, holdExpiry, transition } from '../../core/booking/index.js';
 import { DomainError } from '../../core/errors.js';
 import { ROUND_ROBIN_MODES, type AppointmentStatus, type RoundRobin } from '../../core/types.js';
 import { lockResources } from '../../store/transaction.js';
@@ -15,6 +15,7 @@ import { serviceRoundRobin } from '../scheduling/rules.js';
 import { recordAppointmentEvent } from '../events/record-event.js';
 import { checkRequestedLength } from '../catalog/service-duration.js';
 import { deleteExpiredHolds } from './expire-holds.js';
+import { recordStatusChange } from './audit.js';
 import { placeAppointment } from './placement.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
 import { insertAppointment, isExclusive, occupy, release } from './write.js';
@@ -52,6 +53,7 @@ export async function rescheduleAppointment(ctx: ServiceContext, companyId: numb
     const settings = companySettings(company);
     const row = await findOwned(tx, 'appointments', companyId, key, 'Appointment', 'id');
     const status = row.status as AppointmentStatus;
+    assertHoldLive(status, row.expires_at, now); // a lapsed hold is gone
     if (opts.clientRules) checkClientReschedule(settings, { start: row.start_at, status, isClassSeries: false }, now, { admin: opts.admin ?? false });
     transition(status, 'reschedule');
     const service = await findOwned(tx, 'services', companyId, row.service_id, 'Service');
@@ -91,14 +93,19 @@ export async function rescheduleAppointment(ctx: ServiceContext, companyId: numb
       if (status === 'BK') await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'rescheduled', noEmail: opts.noEmail, now });
       return loadAppointmentView(tx, companyId, row.id);
     }
+    // OnSched: the new record keeps IN (with a fresh hold) or RS when the original was one, else BK.
+    const newStatus = status === 'IN' || status === 'RS' ? status : 'BK';
+    const expiresAt = newStatus === 'IN' ? holdExpiry(now, location.expiration_delay) : null;
     const { id: _id, uid: _uid, ...copy } = row;
     const newId = await insertAppointment(tx, {
-      ...copy, status: 'BK', start_at: req.start, end_at: end, expires_at: null, rescheduled_from_id: row.id, rescheduled_to_id: null,
+      ...copy, status: newStatus, start_at: req.start, end_at: end, expires_at: expiresAt, rescheduled_from_id: row.id, rescheduled_to_id: null,
       round_robin: placement.mode, round_robin_reason: placement.reason, timezone: req.timezone ?? row.timezone, created_at: now, updated_at: now,
-    }, occupancy);
+    }, { ...occupancy, expiresAt });
     await tx.updateTable('appointments').set({ status: 'RE', rescheduled_to_id: newId, updated_at: now }).where('id', '=', row.id).execute();
-    // The new appointment is booked; moving an unannounced reservation announces it for the first time.
-    await recordAppointmentEvent(tx, { companyId, appointmentId: newId, type: status === 'BK' ? 'rescheduled' : 'scheduled', noEmail: opts.noEmail, now });
+    await recordStatusChange(tx, { companyId, appointmentId: row.id, from: status, to: 'RE', now });
+    await recordStatusChange(tx, { companyId, appointmentId: newId, from: null, to: newStatus, now });
+    // Holds and reservations were never announced, so their moves are not either.
+    if (newStatus === 'BK') await recordAppointmentEvent(tx, { companyId, appointmentId: newId, type: 'rescheduled', noEmail: opts.noEmail, now });
     return loadAppointmentView(tx, companyId, newId);
   });
 }

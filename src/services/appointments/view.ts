@@ -19,6 +19,8 @@ export interface AppointmentView {
   certificate: string | null; timezone: string | null; roundRobin: string | null; roundRobinReason: string | null;
   classSessionId: number | null; rescheduledFromId: number | null; rescheduledToId: number | null;
   cancelNote: string | null; noShow: boolean; createdAt: number; updatedAt: number;
+  /** OnSched: the reason given at cancel, and free metadata (JSON text). */
+  cancelReason: string | null; metadata: string | null;
 }
 
 export const customerView = (c: CustomerRow) => ({
@@ -66,7 +68,7 @@ export async function viewsOf(tx: Tx, rows: AppointmentRow[]): Promise<Appointme
       notes: r.notes, priceCents: r.price_cents, discountCents: r.discount_cents,
       addonIds: JSON.parse(r.addon_ids), labelIds: JSON.parse(r.label_ids), certificate: r.certificate, timezone: r.timezone,
       roundRobin: r.round_robin, roundRobinReason: r.round_robin_reason, classSessionId: r.class_session_id,
-      rescheduledFromId: r.rescheduled_from_id, rescheduledToId: r.rescheduled_to_id, cancelNote: r.cancel_note,
+      rescheduledFromId: r.rescheduled_from_id, rescheduledToId: r.rescheduled_to_id, cancelNote: r.cancel_note, cancelReason: r.cancel_reason, metadata: r.metadata,
       noShow: r.no_show === 1, createdAt: r.created_at, updatedAt: r.updated_at,
     };
   });

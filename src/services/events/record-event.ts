@@ -5,6 +5,7 @@ import type { Tx } from '../../store/transaction.js';
 import type { AppointmentEventType } from '../../store/schema-notify.js';
 import { loadNotificationSettings } from '../notifications/notification-settings.js';
 import { invitationIdentity } from './invitation-identity.js';
+import { appointmentSnapshot } from './appointment-snapshot.js';
 import { scheduleReminders, withdrawReminders } from './reminder-rows.js';
 
 export interface AppointmentEventInput {
@@ -23,10 +24,11 @@ export async function recordAppointmentEvent(tx: Tx, e: AppointmentEventInput): 
   await tx.insertInto('notification_events').values({
     company_id: e.companyId, appointment_id: e.appointmentId, type: e.type, no_email: e.noEmail ? 1 : 0,
     ical_uid: invitation.uid, ical_sequence: invitation.sequence, start_at: appointment.start_at, end_at: appointment.end_at,
-    created_at: e.now, expanded_at: null,
+    created_at: e.now, expanded_at: null, appointment_snapshot: await appointmentSnapshot(tx, e.companyId, e.appointmentId),
   }).execute();
 
-  if (e.type === 'changed') return; // notes, fields, labels: the time is what reminders depend on
+  // notes, fields, labels, confirmation: the time is what reminders depend on
+  if (e.type === 'changed' || e.type === 'confirmed') return;
   const previous = appointment.rescheduled_from_id === null ? [] : [appointment.rescheduled_from_id];
   await withdrawReminders(tx, [e.appointmentId, ...previous], e.now);
   if (e.type === 'canceled') return;

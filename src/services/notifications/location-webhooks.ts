@@ -15,7 +15,9 @@ import { isHttpUrl } from '../../core/absolute-url.js';
 import { checkOutboundUrl } from '../outbound-url.js';
 import { openHeaders, redactHeaders, sealHeaders } from './webhook-headers.js';
 
-export const LOCATION_WEBHOOK_TRIGGERS = ['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.updated'] as const;
+/** OnSched v3's triggers, exactly. */
+export const LOCATION_WEBHOOK_TRIGGERS = ['NEW_APPOINTMENT', 'APPOINTMENT_CONFIRMED', 'APPOINTMENT_CANCELLED', 'APPOINTMENT_RESCHEDULED', 'APPOINTMENT_REMINDER'] as const;
+export type LocationWebhookTrigger = (typeof LOCATION_WEBHOOK_TRIGGERS)[number];
 export const MAX_LOCATION_WEBHOOKS = 25;
 /** Headers the server sets itself; a subscriber may not replace them. */
 const RESERVED_HEADERS = new Set(['content-type', 'content-length', 'host', 'user-agent', 'x-openslot-signature', 'transfer-encoding', 'connection']);
@@ -41,25 +43,52 @@ export async function listLocationWebhooks(ctx: ServiceContext, companyId: numbe
 export async function saveLocationWebhook(ctx: ServiceContext, companyId: number, locationKey: Key | undefined, input: LocationWebhookInput, idempotency?: Idempotency): Promise<LocationWebhookView> {
   const clean = checkInput(input);
   await checkOutboundUrl(ctx, clean.url, 'url');
-  return runAction(ctx, companyId, idempotency, async (tx) => {
-    const now = ctx.now();
-    const locationId = locationKey === undefined ? null : (await findOwned(tx, 'locations', companyId, locationKey, 'Location', 'locationId')).id;
-    if (ctx.store.dialect === 'postgres') await tx.selectFrom('companies').select('id').where('id', '=', companyId).forUpdate().execute();
-    const same = await tx.selectFrom('location_webhooks').selectAll().where('company_id', '=', companyId).where('url', '=', clean.url)
-      .where(locationId === null ? (w) => w('location_id', 'is', null) : (w) => w('location_id', '=', locationId)).executeTakeFirst();
-    const fields = { headers: sealHeaders(ctx.secrets, clean.headers), triggers: JSON.stringify(clean.triggers), active: clean.active ? 1 : 0, updated_at: now };
-    if (same) {
-      await tx.updateTable('location_webhooks').set(fields).where('id', '=', same.id).execute();
-      return (await views(ctx, tx, [{ ...same, ...fields }]))[0];
+  return runAction(ctx, companyId, idempotency, async (tx) => saveInTx(ctx, tx, companyId, await locationIdOf(tx, companyId, locationKey), clean));
+}
+
+/** OnSched's setWebhooks: the location's webhooks become exactly these (a URL kept keeps its id and secret). */
+export async function setLocationWebhooks(ctx: ServiceContext, companyId: number, locationKey: Key | undefined, inputs: LocationWebhookInput[], idempotency?: Idempotency): Promise<LocationWebhookView[]> {
+  const clean = inputs.map((input, i) => {
+    try { return checkInput(input); } catch (error) {
+      if (error instanceof DomainError && error.field) throw new DomainError('invalid_input', { field: `[${i}].${error.field}`, message: error.message, value: error.value });
+      throw error;
     }
-    const { n } = await tx.selectFrom('location_webhooks').select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', companyId).executeTakeFirstOrThrow();
-    if (Number(n) >= MAX_LOCATION_WEBHOOKS) throw new DomainError('limit_reached', { field: 'url', message: `A company may have at most ${MAX_LOCATION_WEBHOOKS} webhooks.` });
-    const row = await tx.insertInto('location_webhooks').values({
-      uid: randomUUID(), company_id: companyId, location_id: locationId, url: clean.url, ...fields,
-      secret_enc: ctx.secrets.seal(`whsec_${randomToken(24)}`), created_at: now,
-    }).returningAll().executeTakeFirstOrThrow();
-    return (await views(ctx, tx, [row]))[0];
   });
+  for (const [i, c] of clean.entries()) await checkOutboundUrl(ctx, c.url, `[${i}].url`);
+  return runAction(ctx, companyId, idempotency, async (tx) => {
+    const locationId = await locationIdOf(tx, companyId, locationKey);
+    const urls = clean.map((c) => c.url);
+    let gone = tx.deleteFrom('location_webhooks').where('company_id', '=', companyId)
+      .where(locationId === null ? (w) => w('location_id', 'is', null) : (w) => w('location_id', '=', locationId));
+    if (urls.length) gone = gone.where('url', 'not in', urls);
+    await gone.execute();
+    const saved: LocationWebhookView[] = [];
+    for (const c of clean) saved.push(await saveInTx(ctx, tx, companyId, locationId, c));
+    return saved;
+  });
+}
+
+async function locationIdOf(tx: Tx, companyId: number, locationKey: Key | undefined): Promise<number | null> {
+  return locationKey === undefined ? null : (await findOwned(tx, 'locations', companyId, locationKey, 'Location', 'locationId')).id;
+}
+
+async function saveInTx(ctx: ServiceContext, tx: Tx, companyId: number, locationId: number | null, clean: Required<LocationWebhookInput>): Promise<LocationWebhookView> {
+  const now = ctx.now();
+  if (ctx.store.dialect === 'postgres') await tx.selectFrom('companies').select('id').where('id', '=', companyId).forUpdate().execute();
+  const same = await tx.selectFrom('location_webhooks').selectAll().where('company_id', '=', companyId).where('url', '=', clean.url)
+    .where(locationId === null ? (w) => w('location_id', 'is', null) : (w) => w('location_id', '=', locationId)).executeTakeFirst();
+  const fields = { headers: sealHeaders(ctx.secrets, clean.headers), triggers: JSON.stringify(clean.triggers), active: clean.active ? 1 : 0, updated_at: now };
+  if (same) {
+    await tx.updateTable('location_webhooks').set(fields).where('id', '=', same.id).execute();
+    return (await views(ctx, tx, [{ ...same, ...fields }]))[0];
+  }
+  const { n } = await tx.selectFrom('location_webhooks').select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', companyId).executeTakeFirstOrThrow();
+  if (Number(n) >= MAX_LOCATION_WEBHOOKS) throw new DomainError('limit_reached', { field: 'url', message: `A company may have at most ${MAX_LOCATION_WEBHOOKS} webhooks.` });
+  const row = await tx.insertInto('location_webhooks').values({
+    uid: randomUUID(), company_id: companyId, location_id: locationId, url: clean.url, ...fields,
+    secret_enc: ctx.secrets.seal(`whsec_${randomToken(24)}`), created_at: now,
+  }).returningAll().executeTakeFirstOrThrow();
+  return (await views(ctx, tx, [row]))[0];
 }
 
 export async function deleteLocationWebhook(ctx: ServiceContext, companyId: number, key: Key, idempotency?: Idempotency): Promise<LocationWebhookView> {

@@ -36,4 +36,14 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
   await db.schema.createIndex('appointment_audit_by_appointment').on('appointment_audit').columns(['appointment_id', 'id']).execute();
 
   await db.schema.alterTable('notification_events').addColumn('appointment_snapshot', 'text').execute();
+
+  // OnSched's own trigger names replace the earlier guessed ones (a mere update fires nothing now).
+  const renamed: Record<string, string> = {
+    'appointment.booked': 'NEW_APPOINTMENT', 'appointment.rescheduled': 'APPOINTMENT_RESCHEDULED', 'appointment.cancelled': 'APPOINTMENT_CANCELLED',
+  };
+  const hooks = await db.selectFrom('location_webhooks').select(['id', 'triggers']).execute() as Array<{ id: number; triggers: string }>;
+  for (const hook of hooks) {
+    const triggers = (JSON.parse(hook.triggers) as string[]).map((t) => renamed[t]).filter((t): t is string => t !== undefined);
+    await db.updateTable('location_webhooks').set({ triggers: JSON.stringify(triggers) }).where('id', '=', hook.id).execute();
+  }
 }

@@ -99,6 +99,19 @@ export type UpdateBody = Static<typeof UpdateBody>;
 
 export const EmptyBody = Type.Object({});
 
+/** PUT …/cancel: all optional; OnSched says not to send status or Unavailability. */
+export const CancelBody = Type.Object({
+  reason: Type.Optional(Type.String({ maxLength: 2000 })),
+  notes: Type.Optional(Type.String({ maxLength: 10_000 })),
+  CustomFields: Type.Optional(CustomFields),
+});
+export type CancelBody = Static<typeof CancelBody>;
+
+export const AuditEntry = Type.Object({
+  object: Type.Literal('auditEvent'), appointmentId: Type.String(), fromStatus: Nullable(Type.String()), toStatus: Type.String(),
+  modifiedBy: Type.String({ description: 'api (a /v3 or Acuity client), widget (/v3/public), admin' }), modifiedOn: Type.String(),
+});
+
 const Status = StringEnum(['IN', 'RS', 'BK', 'CN', 'RE'] as const);
 
 export const AppointmentListQuery = Type.Object({
@@ -142,6 +155,9 @@ export const Appointment = Type.Object({
   roundRobin: Nullable(Type.String()),
   rescheduledFromId: Nullable(Type.String()),
   rescheduledToId: Nullable(Type.String()),
+  reason: Nullable(Type.String({ description: 'Why it was cancelled (the cancel body\'s reason)' })),
+  cancelNotes: Nullable(Type.String({ description: 'The cancel body\'s notes' })),
+  metadata: Nullable(Type.Record(Type.String(), Type.Unknown())),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
