@@ -38,12 +38,14 @@ export const wholeList = <T>(items: T[]): ListPage<T> => ({
   success: true, data: items, object: 'list', page: 1, limit: items.length, count: items.length, total: items.length, hasMore: false,
 });
 
-interface JsonSchema { type?: unknown; properties?: Record<string, unknown>; items?: TSchema }
+interface JsonSchema { type?: unknown; properties?: Record<string, unknown>; items?: TSchema; anyOf?: JsonSchema[] }
 
 const isEnvelopeSchema = (s: JsonSchema) => s.properties !== undefined && 'success' in s.properties;
 
 function envelopeSchema(schema: JsonSchema): unknown {
   if (isEnvelopeSchema(schema)) return schema;
+  // A route answering one of several shapes: each is wrapped as it would be alone.
+  if (schema.anyOf) return { ...schema, anyOf: schema.anyOf.map(envelopeSchema) };
   if (schema.type === 'array' && schema.items) return ListEnvelope(schema.items);
   return DataEnvelope(schema as TSchema);
 }
