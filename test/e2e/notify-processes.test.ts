@@ -120,5 +120,5 @@ describe.each(backends)('notification delivery across processes on $name', (back
     const rows = await s.deliveries();
     expect(rows.map((r) => [r.status, r.attempts])).toEqual(rows.map(() => ['delivered', 1]));
     await s.store.close();
-  });
+  }, 60_000);
 });
