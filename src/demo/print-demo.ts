@@ -44,6 +44,7 @@ curl -s ${acuity} -X PUT "$BASE/api/v1/appointments/$APPOINTMENT_ID/cancel" -d '
 # Admin: the companies
 curl -s "$BASE/admin/v1/companies" -H 'authorization: Bearer demo-admin-token'
 
+The customer's booking page: ${url}/book/${c.slug}
 OpenAPI and an interactive page: ${url}/docs
 `);
 }
