@@ -10,6 +10,7 @@ import { authenticate, oauthRoutes } from './auth.js';
 import { availabilityRoutes } from './availability.js';
 import { companyRoutes } from './company.js';
 import { customerRoutes } from './customers.js';
+import { acceptEmptyJson } from '../empty-json.js';
 import { useEnvelope } from './envelope.js';
 import { errorBody, renderError } from './errors.js';
 import { externalCalendarRoutes } from './external-calendars.js';
@@ -31,13 +32,7 @@ export const onschedPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { s
   app.setValidatorCompiler(validatorCompiler);
 
   // PUT …/cancel and friends are often sent with a JSON content type and no body at all.
-  const json = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, undefined);
-    json(request, text, done);
-  });
+  acceptEmptyJson(app);
 
   useEnvelope(app);
   app.addHook('onRequest', authenticate(services, app.prefix));
