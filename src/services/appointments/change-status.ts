@@ -13,6 +13,7 @@ import { recordAppointmentEvent } from '../events/record-event.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
 import { release } from './write.js';
 import { recordStatusChange, type Actor } from './audit.js';
+import { answersFromCustomFields } from './custom-field-answers.js';
 
 /** The appointment, treating a lapsed hold as gone. */
 async function current(tx: Tx, companyId: number, key: Key, now: number) {
@@ -22,7 +23,7 @@ async function current(tx: Tx, companyId: number, key: Key, now: number) {
 }
 
 export async function bookHeldAppointment(ctx: ServiceContext, companyId: number, key: Key,
-  input: { customer?: CustomerInput; customFields?: Record<string, unknown>; actor?: Actor }, idempotency?: Idempotency): Promise<AppointmentView> {
+  input: { customer?: CustomerInput; customFields?: Record<string, unknown>; actor?: Actor; answersInCustomFields?: boolean }, idempotency?: Idempotency): Promise<AppointmentView> {
   return runAction(ctx, companyId, idempotency, async (tx) => {
     const now = ctx.now();
     const row = await current(tx, companyId, key, now);
@@ -31,9 +32,13 @@ export async function bookHeldAppointment(ctx: ServiceContext, companyId: number
     const customerId = customer?.id ?? row.customer_id;
     if (customerId === null) throw new DomainError('customer_required', { field: 'Customer', message: 'Customer is required to book an appointment' });
     const customFields = { ...JSON.parse(row.custom_fields), ...(input.customFields ?? {}) };
+    // OnSched: the intake form must be complete once the appointment is booked.
+    const formAnswers = input.answersInCustomFields
+      ? JSON.stringify(await answersFromCustomFields(tx, await findOwned(tx, 'services', companyId, row.service_id, 'Service'), customFields, true))
+      : row.form_answers;
     // Conditional on the hold still being what we read: a concurrent booking may have swept it the
     // instant it expired, and then there is nothing left to book.
-    const booked = await tx.updateTable('appointments').set({ status, customer_id: customerId, expires_at: null, custom_fields: JSON.stringify(customFields), updated_at: now })
+    const booked = await tx.updateTable('appointments').set({ status, customer_id: customerId, expires_at: null, custom_fields: JSON.stringify(customFields), form_answers: formAnswers, updated_at: now })
       .where('id', '=', row.id).where('status', '=', row.status).executeTakeFirst();
     if (Number(booked.numUpdatedRows) !== 1) throw new DomainError('hold_expired');
     await tx.updateTable('appointment_resources').set({ expires_at: null }).where('appointment_id', '=', row.id).execute();

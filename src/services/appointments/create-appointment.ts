@@ -17,6 +17,7 @@ import { recordAppointmentEvent } from '../events/record-event.js';
 import { checkRequestedLength } from '../catalog/service-duration.js';
 import { deleteExpiredHolds } from './expire-holds.js';
 import { recordStatusChange, type Actor } from './audit.js';
+import { answersFromCustomFields } from './custom-field-answers.js';
 import { chargeBooking, checkAnswers, checkLabels } from './extras.js';
 import { placeAppointment } from './placement.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
@@ -30,6 +31,8 @@ export interface AppointmentRequest {
   start: number;
   /** When given, the appointment lasts end − start; else the service's duration plus add-ons. */
   end?: number;
+  /** OnSched: intake-form answers come in customFields (by field id or uid), required only for BK. */
+  answersInCustomFields?: boolean;
   /** OnSched: the length must be one the service allows (see service-duration.ts); names the field that set it. */
   lengthField?: string;
   customer?: CustomerInput;
@@ -88,7 +91,9 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
         onGrid: opts.onGrid, skipAvailability: admin, now, random: ctx.random, paddingOverflow: opts.paddingOverflow,
       });
     const customer = req.customer ? await findOrCreateCustomer(tx, companyId, { ...req.customer, timezone: req.customer.timezone ?? req.timezone }, now) : null;
-    const answers = await checkAnswers(tx, service, req.answers, !admin);
+    const answers = req.answersInCustomFields
+      ? await answersFromCustomFields(tx, service, req.customFields ?? {}, !admin && opts.status === 'BK')
+      : await checkAnswers(tx, service, req.answers, !admin);
     const labelIds = await checkLabels(tx, companyId, req.labelKeys);
     const charge = await chargeBooking(tx, companyId, service, addons.map((a) => a.price_cents), req.certificate,
       { lengthMinutes: length, now, email: customer?.email ?? null });
