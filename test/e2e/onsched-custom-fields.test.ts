@@ -52,6 +52,19 @@ describe.each(backends)('OnSched custom fields and intake forms on $name', (back
     expect(ok.data.status).toBe('BK');
   });
 
+  it("customers keep CustomFields (the docs' POST /v3/customer body); an update merges them; a duplicate email is a 409", async () => {
+    const c = await v3.post('/customer', { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com', phone: '+15555550123', CustomFields: { membership: 'gold' } });
+    expect(c.status, c.text).toBe(200);
+    expect(c.data).toMatchObject({ id: expect.any(String), firstName: 'Jane', email: 'jane@example.com', CustomFields: { membership: 'gold' }, createdAt: expect.any(String) });
+    const updated = await v3.put(`/customer/${c.data.id}`, { CustomFields: { referredBy: 'Ann' } });
+    expect(updated.data.CustomFields).toEqual({ membership: 'gold', referredBy: 'Ann' });
+    expect((await v3.get(`/customer/${c.data.id}`)).data.CustomFields).toEqual({ membership: 'gold', referredBy: 'Ann' });
+    const dup = await v3.post('/customer', { firstName: 'Other', lastName: 'Jane', email: 'JANE@example.com' });
+    expect(dup.status).toBe(409);
+    expect(dup.json).toMatchObject({ success: false, name: 'ConflictError' });
+    expect((await v3.get('/customers?email=jane@example.com')).json.total).toBe(1);
+  });
+
   it('a reservation needs no answers either', async () => {
     expect((await session('16:00', {}, '/appointment/reserve')).status).toBe(200);
   });
