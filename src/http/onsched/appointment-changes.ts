@@ -22,7 +22,7 @@ export async function appointmentChangeRoutes(app: FastifyInstance, services: Se
     app.put<{ Params: IdParams; Body: BookBody }>(path, {
       schema: schema('Book a hold or reservation (IN/RS → BK); 404 once a hold has expired', BookBody),
     }, async (request) => renderAppointment(await bookHeldAppointment(services, companyOf(request), request.params.id,
-      { customer: customerInput(request.body.Customer), customFields: request.body.CustomFields, actor: actorOf(request) }, idempotency(request))));
+      { customer: customerInput(request.body.Customer), customFields: request.body.CustomFields, actor: actorOf(request), answersInCustomFields: true }, idempotency(request))));
   }
 
   app.put<{ Params: IdParams }>('/appointment/:id/confirm', {

@@ -15,6 +15,7 @@ import { recordAppointmentEvent } from '../events/record-event.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
 import { release } from './write.js';
 import { recordStatusChange, type Actor } from './audit.js';
+import { answersFromCustomFields } from './custom-field-answers.js';
 
 /** The appointment, treating a lapsed hold as gone. */
 async function current(tx: Tx, companyId: number, key: Key, now: number) {
@@ -34,7 +35,7 @@ async function enforceLimitsOnBook(ctx: ServiceContext, tx: Tx, companyId: numbe
 }
 
 export async function bookHeldAppointment(ctx: ServiceContext, companyId: number, key: Key,
-  input: { customer?: CustomerInput; customFields?: Record<string, unknown>; actor?: Actor }, idempotency?: Idempotency): Promise<AppointmentView> {
+  input: { customer?: CustomerInput; customFields?: Record<string, unknown>; actor?: Actor; answersInCustomFields?: boolean }, idempotency?: Idempotency): Promise<AppointmentView> {
   return runAction(ctx, companyId, idempotency, async (tx) => {
     const now = ctx.now();
     const row = await current(tx, companyId, key, now);
@@ -44,9 +45,13 @@ export async function bookHeldAppointment(ctx: ServiceContext, companyId: number
     if (customerId === null) throw new DomainError('customer_required', { field: 'Customer', message: 'Customer is required to book an appointment' });
     await enforceLimitsOnBook(ctx, tx, companyId, row, customerId, now);
     const customFields = { ...JSON.parse(row.custom_fields), ...(input.customFields ?? {}) };
+    // OnSched: the intake form must be complete once the appointment is booked.
+    const formAnswers = input.answersInCustomFields
+      ? JSON.stringify(await answersFromCustomFields(tx, await findOwned(tx, 'services', companyId, row.service_id, 'Service'), customFields, true))
+      : row.form_answers;
     // Conditional on the hold still being what we read: a concurrent booking may have swept it the
     // instant it expired, and then there is nothing left to book.
-    const booked = await tx.updateTable('appointments').set({ status, customer_id: customerId, expires_at: null, custom_fields: JSON.stringify(customFields), updated_at: now })
+    const booked = await tx.updateTable('appointments').set({ status, customer_id: customerId, expires_at: null, custom_fields: JSON.stringify(customFields), form_answers: formAnswers, updated_at: now })
       .where('id', '=', row.id).where('status', '=', row.status).executeTakeFirst();
     if (Number(booked.numUpdatedRows) !== 1) throw new DomainError('hold_expired');
     await tx.updateTable('appointment_resources').set({ expires_at: null }).where('appointment_id', '=', row.id).execute();

@@ -18,6 +18,7 @@ import { recordAppointmentEvent } from '../events/record-event.js';
 import { checkRequestedLength } from '../catalog/service-duration.js';
 import { deleteExpiredHolds } from './expire-holds.js';
 import { recordStatusChange, type Actor } from './audit.js';
+import { answersFromCustomFields } from './custom-field-answers.js';
 import { chargeBooking, checkAnswers, checkLabels } from './extras.js';
 import { placeAppointment } from './placement.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
@@ -31,6 +32,8 @@ export interface AppointmentRequest {
   start: number;
   /** When given, the appointment lasts end − start; else the service's duration plus add-ons. */
   end?: number;
+  /** OnSched: intake-form answers come in customFields (by field id or uid), required only for BK. */
+  answersInCustomFields?: boolean;
   /** OnSched: the length must be one the service allows (see service-duration.ts); names the field that set it. */
   lengthField?: string;
   customer?: CustomerInput;
@@ -94,7 +97,9 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
       await enforceBookingLimits(ctx.store, tx, { service, zone: location.timezone, customerId: customer?.id ?? null, start, end, resourceIds: placement.resourceIds, now });
     }
     // A hold is placed before the customer fills in the form; the book that follows it checks the required fields.
-    const answers = await checkAnswers(tx, service, req.answers, !admin && opts.status !== 'IN');
+    const answers = req.answersInCustomFields
+      ? await answersFromCustomFields(tx, service, req.customFields ?? {}, !admin && opts.status === 'BK')
+      : await checkAnswers(tx, service, req.answers, !admin && opts.status !== 'IN');
     const labelIds = await checkLabels(tx, companyId, req.labelKeys);
     const charge = await chargeBooking(tx, companyId, service, addons.map((a) => a.price_cents), req.certificate,
       { lengthMinutes: length, now, email: customer?.email ?? null });

@@ -21,16 +21,18 @@ export interface CustomerFields {
   phone?: string | null;
   timezone?: string | null;
   notes?: string | null;
+  /** OnSched's CustomFields: merged into the customer's on update. */
+  customFields?: Record<string, unknown>;
 }
 
 export interface CustomerRecord {
   id: number; uid: string; firstName: string; lastName: string; email: string | null; phone: string | null;
-  timezone: string | null; notes: string | null; createdAt: number;
+  timezone: string | null; notes: string | null; customFields: Record<string, unknown>; createdAt: number;
 }
 
 export const customerRecord = (c: CustomerRow): CustomerRecord => ({
   id: c.id, uid: c.uid, firstName: c.first_name, lastName: c.last_name, email: c.email, phone: c.phone,
-  timezone: c.timezone, notes: c.notes, createdAt: c.created_at,
+  timezone: c.timezone, notes: c.notes, customFields: c.custom_fields ? JSON.parse(c.custom_fields) as Record<string, unknown> : {}, createdAt: c.created_at,
 });
 
 function checkEmailField(email: string | null | undefined): void {
@@ -43,8 +45,9 @@ export async function createCustomer(ctx: ServiceContext, companyId: number, inp
     checkEmailField(input.email);
     checkZone(input.timezone ?? undefined, 'timezone');
     const row = await insertCustomer(tx, companyId, input, ctx.now(), { onDuplicate: 'conflict' });
-    if (input.notes) await tx.updateTable('customers').set({ notes: input.notes }).where('id', '=', row.id).execute();
-    return customerRecord({ ...row, notes: input.notes ?? null });
+    const custom_fields = input.customFields ? JSON.stringify(input.customFields) : null;
+    if (input.notes || custom_fields) await tx.updateTable('customers').set({ notes: input.notes ?? null, custom_fields }).where('id', '=', row.id).execute();
+    return customerRecord({ ...row, notes: input.notes ?? null, custom_fields });
   });
 }
 
@@ -68,6 +71,7 @@ export async function updateCustomer(ctx: ServiceContext, companyId: number, key
     if (input.lastName !== undefined) set.last_name = input.lastName.trim();
     if (input.phone !== undefined) set.phone = input.phone;
     if (input.notes !== undefined) set.notes = input.notes;
+    if (input.customFields !== undefined) set.custom_fields = JSON.stringify({ ...customerRecord(row).customFields, ...input.customFields });
     if (input.timezone !== undefined) set.timezone = input.timezone === null ? null : checkZone(input.timezone, 'timezone')!;
     if (input.email !== undefined) {
       checkEmailField(input.email);
