@@ -52,6 +52,19 @@ describe.each(backends)('OnSched custom fields and intake forms on $name', (back
     expect(ok.data.status).toBe('BK');
   });
 
+  it('a confirm that turns a reservation into a booking re-checks the required answers, as book does', async () => {
+    const rs = await session('18:00', { Customer: customer }, '/appointment/reserve');
+    expect(rs.status, rs.text).toBe(200);
+    const refused = await v3.put(`/appointment/${rs.data.id}/confirm`);
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors[0].field).toBe(`CustomFields.${R().first.uid}`);
+    expect((await v3.get(`/appointment/${rs.data.id}`)).data).toMatchObject({ status: 'RS', confirmed: false });
+    expect((await v3.put(`/appointment/${rs.data.id}`, { CustomFields: { [R().first.uid]: 'yes' } })).status).toBe(200);
+    const confirmed = await v3.put(`/appointment/${rs.data.id}/confirm`);
+    expect(confirmed.status, confirmed.text).toBe(200);
+    expect(confirmed.data).toMatchObject({ status: 'BK', confirmed: true });
+  });
+
   it("customers keep CustomFields (the docs' POST /v3/customer body); an update merges them; a duplicate email is a 409", async () => {
     const c = await v3.post('/customer', { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com', phone: '+15555550123', CustomFields: { membership: 'gold' } });
     expect(c.status, c.text).toBe(200);

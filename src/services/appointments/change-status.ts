@@ -61,7 +61,8 @@ export async function bookHeldAppointment(ctx: ServiceContext, companyId: number
   });
 }
 
-export async function confirmAppointment(ctx: ServiceContext, companyId: number, key: Key, idempotency?: Idempotency): Promise<AppointmentView> {
+/** `answersInCustomFields` (OnSched): a reservation that becomes BK must have the intake form complete, as a book does. */
+export async function confirmAppointment(ctx: ServiceContext, companyId: number, key: Key, idempotency?: Idempotency, opts: { answersInCustomFields?: boolean } = {}): Promise<AppointmentView> {
   return runAction(ctx, companyId, idempotency, async (tx) => {
     const now = ctx.now();
     const row = await current(tx, companyId, key, now);
@@ -69,7 +70,10 @@ export async function confirmAppointment(ctx: ServiceContext, companyId: number,
     // Idempotent: a second confirm changes nothing and announces nothing.
     if (row.status === status && row.confirmed === 1) return loadAppointmentView(tx, companyId, row.id);
     if (row.status === 'RS') await enforceLimitsOnBook(ctx, tx, companyId, row, row.customer_id, now);
-    await tx.updateTable('appointments').set({ status, confirmed: 1, updated_at: now }).where('id', '=', row.id).execute();
+    const formAnswers = row.status === 'RS' && opts.answersInCustomFields
+      ? JSON.stringify(await answersFromCustomFields(tx, await findOwned(tx, 'services', companyId, row.service_id, 'Service'), JSON.parse(row.custom_fields), true))
+      : row.form_answers;
+    await tx.updateTable('appointments').set({ status, confirmed: 1, form_answers: formAnswers, updated_at: now }).where('id', '=', row.id).execute();
     await recordStatusChange(tx, { companyId, appointmentId: row.id, from: row.status, to: status, now });
     // A reservation becomes a booking (announced for the first time); either way it is now confirmed.
     if (row.status === 'RS') await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'scheduled', now });

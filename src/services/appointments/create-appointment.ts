@@ -59,6 +59,8 @@ export interface BookingOptions {
   actor?: Actor;
   /** OnSched's allowPaddingOverflow: padding after may run past closing. */
   paddingOverflow?: boolean;
+  /** OnSched's ignoreExternalEvents: connected calendars do not block this booking. */
+  ignoreExternal?: boolean;
   idempotency?: Idempotency;
 }
 
@@ -89,7 +91,7 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
       : await placeAppointment(tx, {
         companyId, companyZone: company.timezone, settings, service, location, resources, start: req.start, length,
         mode: req.roundRobin ?? (req.resourceKeys?.length ? 'NONE' : serviceRoundRobin(service)),
-        onGrid: opts.onGrid, skipAvailability: admin, now, random: ctx.random, paddingOverflow: opts.paddingOverflow,
+        onGrid: opts.onGrid, skipAvailability: admin, now, random: ctx.random, paddingOverflow: opts.paddingOverflow, ignoreExternal: opts.ignoreExternal,
       });
     const customer = req.customer ? await findOrCreateCustomer(tx, companyId, { ...req.customer, timezone: req.customer.timezone ?? req.timezone }, now) : null;
     if (!admin) {
@@ -115,6 +117,8 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
       notes: req.notes ?? null, certificate: charge.certificate, timezone: req.timezone ?? null,
       round_robin: placement.mode, round_robin_reason: placement.reason, rescheduled_from_id: null, rescheduled_to_id: null,
       cancel_note: null, no_show: 0, created_at: now, updated_at: now,
+      // Remembered, so a later reschedule of this hold, reservation or booking places it the same way.
+      padding_overflow: opts.paddingOverflow ? 1 : 0, ignore_external_events: opts.ignoreExternal ? 1 : 0,
     }, {
       resourceIds: placement.resourceIds, expiresAt,
       busyStart: placement.busyStart, busyEnd: end + service.padding_after * 60_000,
