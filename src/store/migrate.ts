@@ -19,8 +19,8 @@ function provider(store: Store): MigrationProvider {
     '008_onsched_setup': { up: async (db) => (await import('./migrations/008_onsched_setup.js')).up(db, store.dialect) },
     '009_company_lifecycle': { up: async (db) => (await import('./migrations/009_company_lifecycle.js')).up(db, store.dialect) },
     '011_booking_page': { up: async (db) => (await import('./migrations/011_booking_page.js')).up(db, store.dialect) },
-    '012_customer_fields': { up: async (db) => (await import('./migrations/012_customer_fields.js')).up(db) },
     '013_performance': { up: async (db) => (await import('./migrations/013_performance.js')).up(db, store.dialect) },
+    '015_snapshots_and_hold_options': { up: async (db) => (await import('./migrations/015_snapshots_and_hold_options.js')).up(db, store.dialect) },
   };
   return { getMigrations: async () => all };
 }

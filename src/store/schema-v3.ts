@@ -17,6 +17,7 @@ declare module './schema.js' {
     duration_max: ColumnType<number | null, number | null | undefined, number | null>;
     duration_interval: ColumnType<number | null, number | null | undefined, number | null>;
   }
+  interface CustomerTable { custom_fields: ColumnType<string | null, string | null | undefined, string | null> }
   interface AppointmentTable {
     cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
     metadata: ColumnType<string | null, string | null | undefined, string | null>;

@@ -111,4 +111,22 @@ describe.each(backends)('admin company lifecycle on $name', (backend) => {
     expect((await admin('DELETE', `/companies/${c.id}`)).status).toBe(404);
     expect((await admin('DELETE', '/companies/abc')).status).toBe(400);
   });
+
+  it('a deleted company stops everywhere: its widget key pair gets a 401 and its booking page (slug and uid) the unknown-page 404', async () => {
+    const c = await named('Widget gone') as Company & { slug: string };
+    const widget = async () => (await api(app.url, 'GET', '/v3/public/locations', { headers: { 'x-api-key': c.publicKey, 'x-client-id': c.publicClientId } })).status;
+    const page = async (key: string) => api(app.url, 'GET', `/book/${key}`);
+    expect([await widget(), (await page(c.slug)).status, (await page(c.uid)).status]).toEqual([200, 200, 200]);
+    expect((await admin('DELETE', `/companies/${c.id}`)).status).toBe(200);
+    expect(await widget()).toBe(401);
+    const unknown = await page('nobody-here');
+    for (const key of [c.slug, c.uid]) {
+      const r = await page(key);
+      expect(r.status, key).toBe(404);
+      expect(r.text).toBe(unknown.text);
+    }
+    const row = await app.services.store.db.selectFrom('companies').select(['public_key', 'public_client_id']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect([row.public_key, row.public_client_id]).not.toContain(c.publicKey);
+    expect(row.public_client_id).not.toBe(c.publicClientId);
+  });
 });

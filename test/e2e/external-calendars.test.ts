@@ -114,6 +114,13 @@ describe.each(backends)('External ICS calendars on $name', (backend) => {
     const bob = await v3.post('/appointment/hold', body(R().bob.uid));
     expect(bob.status).toBe(200);
     await v3.del(`/appointment/${bob.data.id}`);
+    // ignoreExternalEvents=true on the create: the connected calendar does not block it, and the
+    // hold keeps the choice when it is booked.
+    const over = await v3.post('/appointment/hold?ignoreExternalEvents=true', body(R().alice.uid));
+    expect(over.status, over.text).toBe(200);
+    const booked = await v3.put(`/appointment/${over.data.id}/book`, { Customer: { firstName: 'Ivy', email: 'ivy@example.com' } });
+    expect(booked.data).toMatchObject({ status: 'BK', ResourceIds: [R().alice.uid] });
+    await v3.put(`/appointment/${over.data.id}/cancel`);
   });
 
   it('a feed that goes down keeps its last good busy times and records the error; one that hangs times out without holding up availability', async () => {

@@ -57,6 +57,18 @@ describe.each(backends)('OnSched authentication on $name', (backend) => {
     expect(b.data).toMatchObject({ id: h.data.id, status: 'BK', customer: { email: 'widget@example.com' } });
   });
 
+  it('the widget lists the company\'s locations on /v3/public/locations, as GET /v3/locations renders them', async () => {
+    const mine = await widget.get('/public/locations');
+    expect(mine.status, mine.text).toBe(200);
+    const privateList = await onsched(app, { 'x-api-key': company.apiKey }).get('/locations');
+    expect(mine.json).toEqual(privateList.json);
+    expect(mine.json.data.map((l: { id: string }) => l.id)).toContain(R().main.uid);
+    expect(mine.json.data[0]).toMatchObject({ object: 'location', timezone: expect.any(String) });
+    const theirs = await onsched(app, { 'x-api-key': other.publicKey, 'x-client-id': other.publicClientId }).get('/public/locations');
+    expect(theirs.json.data.map((l: { id: string }) => l.id)).not.toContain(R().main.uid);
+    expect((await api(app.url, 'GET', '/v3/public/locations', { headers: { 'x-api-key': company.apiKey } })).status).toBe(401);
+  });
+
   it('the public key never opens a private route, not even reading one appointment', async () => {
     for (const path of ['/appointments', '/customers', '/locations', `/availability${window()}`]) {
       const r = await widget.get(path);

@@ -91,6 +91,27 @@ describe.each(backends)('OnSched availability parameters on $name', (backend) =>
     expect(ok.status, ok.text).toBe(200);
   });
 
+  it('allowPaddingOverflow chosen at hold or reserve is remembered: a reschedule without it may still overflow, and the booking follows', async () => {
+    const padded = await v3.post('/service', { name: 'Padded later', duration: 30, bookingInterval: 30, paddingAfter: 30, ResourceIds: [R().bob.uid] });
+    const other = nextWeekday(4);
+    const open = times(await avail(`startDate=${other}&endDate=${other}&allowPaddingOverflow=true`, padded.data.id)).map((t) => t.start_time);
+    const [last, first] = [open[open.length - 1], open[0]];
+    const move = (id: string) => v3.put(`/appointment/${id}/reschedule`, { Unavailability: { startTime: last } });
+    // A reservation made without it may not move there (it stays where it was, two steps later).
+    const plain = await v3.post(`/appointment/reserve?ServiceId=${padded.data.id}`, { Unavailability: { startTime: open[2] } });
+    expect(plain.status, plain.text).toBe(200);
+    expect((await move(plain.data.id)).status).toBe(409);
+    const hold = await v3.post(`/appointment/hold?ServiceId=${padded.data.id}&allowPaddingOverflow=true`, { Unavailability: { startTime: first } });
+    expect(hold.status, hold.text).toBe(200);
+    const moved = await move(hold.data.id);
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.data).toMatchObject({ status: 'IN', startTime: expect.any(String) });
+    expect(Date.parse(moved.data.startTime)).toBe(Date.parse(last));
+    const booked = await v3.put(`/appointment/${moved.data.id}/book`, { Customer: { firstName: 'Pat', lastName: 'Padding', email: 'pat@example.com' } });
+    expect(booked.status, booked.text).toBe(200);
+    expect(booked.data.status).toBe('BK');
+  });
+
   it('ignoreExternalEvents and CustomerId are read (and checked) like every other parameter', async () => {
     const customer = await v3.post('/customer', { firstName: 'Cy', lastName: 'Customer', email: 'cy@example.com' });
     const r = await avail(`startDate=${day}&endDate=${day}&syncExternal=true&ignoreExternalEvents=true&CustomerId=${customer.data.id}`);

@@ -93,5 +93,11 @@ describe.each(backends)('OnSched envelope and errors on $name', (backend) => {
     expect(Object.keys(list200.properties)).toEqual(expect.arrayContaining(['success', 'data', 'object', 'page', 'limit', 'count', 'total', 'hasMore']));
     const refused = doc.paths['/v3/appointment/hold'].post.responses['422'].content['application/json'].schema;
     expect(Object.keys(refused.properties)).toEqual(expect.arrayContaining(['success', 'statusCode', 'name', 'message', 'errors']));
+    const delivery = doc.components.schemas.WebhookDelivery;
+    expect(Object.keys(delivery.properties).sort()).toEqual(['appointment', 'trigger']);
+    expect(delivery.properties.trigger.enum).toContain('APPOINTMENT_REMINDER');
+    const params = doc.paths['/v3/availability'].get.parameters.map((p: { name: string }) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['overrideDuration', 'firstAvailable', 'ignoreExternalEvents', 'allowPaddingOverflow', 'CustomerId', 'timezone']));
+    expect(doc.paths['/v3/appointment'].post.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['LocationId', 'ServiceId', 'ResourceIds']));
   });
 });

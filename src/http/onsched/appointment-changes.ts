@@ -22,12 +22,12 @@ export async function appointmentChangeRoutes(app: FastifyInstance, services: Se
     app.put<{ Params: IdParams; Body: BookBody }>(path, {
       schema: schema('Book a hold or reservation (IN/RS → BK); 404 once a hold has expired', BookBody),
     }, async (request) => renderAppointment(await bookHeldAppointment(services, companyOf(request), request.params.id,
-      { customer: customerInput(request.body.Customer), customFields: request.body.CustomFields, actor: actorOf(request) }, idempotency(request))));
+      { customer: customerInput(request.body.Customer), customFields: request.body.CustomFields, actor: actorOf(request), answersInCustomFields: true }, idempotency(request))));
   }
 
   app.put<{ Params: IdParams }>('/appointment/:id/confirm', {
     schema: schema('Confirm (RS → BK; confirmed: true); idempotent', EmptyBody),
-  }, async (request) => renderAppointment(await confirmAppointment(services, companyOf(request), request.params.id, idempotency(request))));
+  }, async (request) => renderAppointment(await confirmAppointment(services, companyOf(request), request.params.id, idempotency(request), { answersInCustomFields: true })));
 
   app.put<{ Params: IdParams; Body: CancelBody | undefined }>('/appointment/:id/cancel', {
     schema: schema('Cancel (BK/RS → CN) with an optional {reason, notes, CustomFields}; 400 for past or cancelled appointments', CancelBody),
@@ -38,7 +38,7 @@ export async function appointmentChangeRoutes(app: FastifyInstance, services: Se
     schema: { ...schema('Reschedule: the original becomes RE, a new BK appointment is returned', RescheduleBody), querystring: BookingIdsQuery },
   }, async (request) => {
     const view = await rescheduleAppointment(services, companyOf(request), request.params.id, rescheduleRequest(request.query, request.body),
-      { inPlace: false, onGrid: false, idempotency: idempotency(request) });
+      { inPlace: false, onGrid: false, paddingOverflow: request.query.allowPaddingOverflow === true, ignoreExternal: request.query.ignoreExternalEvents === true, idempotency: idempotency(request) });
     return renderAppointment(view, await rescheduleLinks(services, [view]));
   });
 

@@ -64,7 +64,7 @@ export function appointmentRequest(query: BookingIdsQuery, body: AppointmentBody
   return {
     ...ids, serviceKey: ids.serviceKey, roundRobin: body.roundRobin,
     ...bookedTime(body.Unavailability, requestedMinutes(body)), customer: customerInput(body.Customer), customFields: body.CustomFields,
-    notes: body.notes, timezone: zoneParam(body.timezone),
+    notes: body.notes, timezone: zoneParam(body.timezone), answersInCustomFields: true,
   };
 }
 

@@ -24,7 +24,8 @@ export async function appointmentCreateRoutes(app: FastifyInstance, services: Se
     }, async (request) => {
       // OnSched's times can sit anywhere inside working hours, not only on the interval grid.
       const view = await createAppointment(services, companyOf(request), appointmentRequest(request.query, request.body),
-        { status, onGrid: false, actor: actorOf(request), paddingOverflow: request.query.allowPaddingOverflow === true, idempotency: idempotency(request) });
+        { status, onGrid: false, actor: actorOf(request), paddingOverflow: request.query.allowPaddingOverflow === true,
+          ignoreExternal: request.query.ignoreExternalEvents === true, idempotency: idempotency(request) });
       return renderAppointment(view);
     });
   }

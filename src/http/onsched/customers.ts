@@ -8,7 +8,7 @@ import { zoneParam } from './request.js';
 import { Customer, CustomerBody, CustomerFilter } from './schemas/setup.js';
 import { setupRoutes } from './setup-routes.js';
 
-const input = (b: CustomerBody): CustomerFields => ({ ...b, timezone: b.timezone === null ? null : zoneParam(b.timezone) });
+const input = ({ CustomFields, ...b }: CustomerBody): CustomerFields => ({ ...b, customFields: CustomFields, timezone: b.timezone === null ? null : zoneParam(b.timezone) });
 
 export async function customerRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
   setupRoutes<CustomerBody, Static<typeof CustomerFilter>, CustomerRecord>(app, {

@@ -15,6 +15,7 @@ import { useEnvelope } from './envelope.js';
 import { errorBody, renderError } from './errors.js';
 import { externalCalendarRoutes } from './external-calendars.js';
 import { locationRoutes } from './locations.js';
+import { publicLocationRoutes } from './public-locations.js';
 import { openapiRoute } from './openapi.js';
 import { recurringBlockRoutes } from './recurring-blocks.js';
 import { resourceRoutes } from './resources.js';
@@ -57,6 +58,7 @@ export const onschedPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { s
   await appointmentChangeRoutes(app, services);
   await appointmentReadRoutes(app, services);
   await locationRoutes(app, services);
+  await publicLocationRoutes(app, services);
   await serviceRoutes(app, services);
   await resourceRoutes(app, services);
   await resourceServiceRoutes(app, services);

@@ -30,7 +30,7 @@ export const renderResource = (r: ResourceView): Static<typeof Resource> => ({
 
 export const renderCustomer = (c: CustomerRecord): Static<typeof Customer> => ({
   object: 'customer', id: c.uid, firstName: c.firstName, lastName: c.lastName, email: c.email, phone: c.phone,
-  timezone: c.timezone, notes: c.notes, createdAt: iso(c.createdAt),
+  timezone: c.timezone, notes: c.notes, CustomFields: c.customFields, createdAt: iso(c.createdAt),
 });
 
 export const renderUnavailability = (b: BlockView): Static<typeof UnavailabilityObject> => ({

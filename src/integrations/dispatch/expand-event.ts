@@ -2,8 +2,8 @@
 // for a mere "changed"), Acuity webhooks and OnSched webhooks. Runs in the dispatcher's transaction
 // that also marks the event expanded, so an event is expanded exactly once.
 import { manageToken } from '../../services/booking-page/manage-token.js';
-import { companySettings, getCompany } from '../../services/companies/get-company.js';
 import { loadAppointmentView } from '../../services/appointments/view.js';
+import { emailInputs, parseEmailSnapshot } from '../../services/events/email-snapshot.js';
 import { loadNotificationSettings } from '../../services/notifications/notification-settings.js';
 import type { SecretBox } from '../../security/secrets.js';
 import type { NotificationEventRow } from '../../store/schema-notify.js';
@@ -25,14 +25,15 @@ export interface ExpandOptions {
 
 export async function expandEvent(tx: Tx, event: NotificationEventRow, opts: ExpandOptions): Promise<number> {
   const appointment = await loadAppointmentView(tx, event.company_id, event.appointment_id);
-  const company = await getCompany(tx, event.company_id);
   const settings = await loadNotificationSettings(tx, event.company_id);
   const planned: PlannedDelivery[] = [];
   if (!event.no_email && event.type !== 'changed' && event.type !== 'confirmed') {
+    // The snapshot committed with the change; events recorded before it existed read fresh.
+    const email = event.email_snapshot ? parseEmailSnapshot(event.email_snapshot) : await emailInputs(tx, event.company_id, appointment);
+    const booked = email.appointment;
     planned.push(...planEmails(`event:${event.id}`, {
-      kind: event.type, appointment, start: event.start_at, end: event.end_at,
-      company: { name: company.name, timeFormat: companySettings(company).timeFormat },
-      bookingPageUrl: settings.bookingPageUrl, manageToken: manageToken(opts, appointment.uid, appointment.end), invitation: { uid: event.ical_uid, sequence: event.ical_sequence }, mailFrom: opts.mailFrom,
+      kind: event.type, appointment: booked, start: event.start_at, end: event.end_at, company: email.company,
+      bookingPageUrl: email.bookingPageUrl, manageToken: manageToken(opts, booked.uid, booked.end), invitation: { uid: event.ical_uid, sequence: event.ical_sequence }, mailFrom: opts.mailFrom,
     }));
   }
   if (event.type !== 'confirmed') planned.push(...await planAcuityWebhooks(tx, { id: event.id, type: event.type }, appointment, settings));

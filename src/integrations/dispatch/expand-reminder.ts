@@ -1,10 +1,11 @@
 // Turns one due reminder into its email to the customer. A reminder whose appointment is no longer
 // booked at the time it was planned for is skipped: the change that moved or cancelled it has
-// already withdrawn it, this is only the last line of defence.
+// already withdrawn it, this is only the last line of defence. Unlike event emails (composed from the
+// snapshot committed with their change), a reminder reads fresh: it is about the appointment, the
+// customer and the company as they are when it falls due.
 import { manageToken } from '../../services/booking-page/manage-token.js';
-import { companySettings, getCompany } from '../../services/companies/get-company.js';
 import { loadAppointmentView } from '../../services/appointments/view.js';
-import { loadNotificationSettings } from '../../services/notifications/notification-settings.js';
+import { emailInputs } from '../../services/events/email-snapshot.js';
 import type { NotificationReminderRow } from '../../store/schema-notify.js';
 import type { Tx } from '../../store/transaction.js';
 import type { ExpandOptions } from './expand-event.js';
@@ -15,10 +16,9 @@ import { writeDeliveries } from './write-deliveries.js';
 export async function expandReminder(tx: Tx, reminder: NotificationReminderRow, opts: ExpandOptions): Promise<number> {
   const appointment = await loadAppointmentView(tx, reminder.company_id, reminder.appointment_id);
   const stillDue = appointment.status === 'BK' && appointment.start - reminder.minutes_before * 60_000 === reminder.due_at;
-  const planned = stillDue ? planEmails(`reminder:${reminder.id}`, {
-    kind: 'reminder', appointment, start: appointment.start, end: appointment.end,
-    company: await companyWording(tx, reminder.company_id),
-    bookingPageUrl: (await loadNotificationSettings(tx, reminder.company_id)).bookingPageUrl,
+  const now = stillDue ? await emailInputs(tx, reminder.company_id, appointment) : null;
+  const planned = now ? planEmails(`reminder:${reminder.id}`, {
+    kind: 'reminder', appointment, start: appointment.start, end: appointment.end, company: now.company, bookingPageUrl: now.bookingPageUrl,
     manageToken: manageToken(opts, appointment.uid, appointment.end), invitation: null, mailFrom: opts.mailFrom,
   }, { customerOnly: true }) : [];
   // OnSched's APPOINTMENT_REMINDER: the appointment as it is when the reminder falls due.
@@ -29,7 +29,3 @@ export async function expandReminder(tx: Tx, reminder: NotificationReminderRow, 
   return planned.length;
 }
 
-async function companyWording(tx: Tx, companyId: number) {
-  const company = await getCompany(tx, companyId);
-  return { name: company.name, timeFormat: companySettings(company).timeFormat };
-}

@@ -15,6 +15,7 @@ import { recordAppointmentEvent } from '../events/record-event.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
 import { release } from './write.js';
 import { recordStatusChange, type Actor } from './audit.js';
+import { answersFromCustomFields } from './custom-field-answers.js';
 
 /** The appointment, treating a lapsed hold as gone. */
 async function current(tx: Tx, companyId: number, key: Key, now: number) {
@@ -34,7 +35,7 @@ async function enforceLimitsOnBook(ctx: ServiceContext, tx: Tx, companyId: numbe
 }
 
 export async function bookHeldAppointment(ctx: ServiceContext, companyId: number, key: Key,
-  input: { customer?: CustomerInput; customFields?: Record<string, unknown>; actor?: Actor }, idempotency?: Idempotency): Promise<AppointmentView> {
+  input: { customer?: CustomerInput; customFields?: Record<string, unknown>; actor?: Actor; answersInCustomFields?: boolean }, idempotency?: Idempotency): Promise<AppointmentView> {
   return runAction(ctx, companyId, idempotency, async (tx) => {
     const now = ctx.now();
     const row = await current(tx, companyId, key, now);
@@ -44,9 +45,13 @@ export async function bookHeldAppointment(ctx: ServiceContext, companyId: number
     if (customerId === null) throw new DomainError('customer_required', { field: 'Customer', message: 'Customer is required to book an appointment' });
     await enforceLimitsOnBook(ctx, tx, companyId, row, customerId, now);
     const customFields = { ...JSON.parse(row.custom_fields), ...(input.customFields ?? {}) };
+    // OnSched: the intake form must be complete once the appointment is booked.
+    const formAnswers = input.answersInCustomFields
+      ? JSON.stringify(await answersFromCustomFields(tx, await findOwned(tx, 'services', companyId, row.service_id, 'Service'), customFields, true))
+      : row.form_answers;
     // Conditional on the hold still being what we read: a concurrent booking may have swept it the
     // instant it expired, and then there is nothing left to book.
-    const booked = await tx.updateTable('appointments').set({ status, customer_id: customerId, expires_at: null, custom_fields: JSON.stringify(customFields), updated_at: now })
+    const booked = await tx.updateTable('appointments').set({ status, customer_id: customerId, expires_at: null, custom_fields: JSON.stringify(customFields), form_answers: formAnswers, updated_at: now })
       .where('id', '=', row.id).where('status', '=', row.status).executeTakeFirst();
     if (Number(booked.numUpdatedRows) !== 1) throw new DomainError('hold_expired');
     await tx.updateTable('appointment_resources').set({ expires_at: null }).where('appointment_id', '=', row.id).execute();
@@ -56,7 +61,8 @@ export async function bookHeldAppointment(ctx: ServiceContext, companyId: number
   });
 }
 
-export async function confirmAppointment(ctx: ServiceContext, companyId: number, key: Key, idempotency?: Idempotency): Promise<AppointmentView> {
+/** `answersInCustomFields` (OnSched): a reservation that becomes BK must have the intake form complete, as a book does. */
+export async function confirmAppointment(ctx: ServiceContext, companyId: number, key: Key, idempotency?: Idempotency, opts: { answersInCustomFields?: boolean } = {}): Promise<AppointmentView> {
   return runAction(ctx, companyId, idempotency, async (tx) => {
     const now = ctx.now();
     const row = await current(tx, companyId, key, now);
@@ -64,7 +70,10 @@ export async function confirmAppointment(ctx: ServiceContext, companyId: number,
     // Idempotent: a second confirm changes nothing and announces nothing.
     if (row.status === status && row.confirmed === 1) return loadAppointmentView(tx, companyId, row.id);
     if (row.status === 'RS') await enforceLimitsOnBook(ctx, tx, companyId, row, row.customer_id, now);
-    await tx.updateTable('appointments').set({ status, confirmed: 1, updated_at: now }).where('id', '=', row.id).execute();
+    const formAnswers = row.status === 'RS' && opts.answersInCustomFields
+      ? JSON.stringify(await answersFromCustomFields(tx, await findOwned(tx, 'services', companyId, row.service_id, 'Service'), JSON.parse(row.custom_fields), true))
+      : row.form_answers;
+    await tx.updateTable('appointments').set({ status, confirmed: 1, form_answers: formAnswers, updated_at: now }).where('id', '=', row.id).execute();
     await recordStatusChange(tx, { companyId, appointmentId: row.id, from: row.status, to: status, now });
     // A reservation becomes a booking (announced for the first time); either way it is now confirmed.
     if (row.status === 'RS') await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'scheduled', now });

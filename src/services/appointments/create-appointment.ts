@@ -18,6 +18,7 @@ import { recordAppointmentEvent } from '../events/record-event.js';
 import { checkRequestedLength } from '../catalog/service-duration.js';
 import { deleteExpiredHolds } from './expire-holds.js';
 import { recordStatusChange, type Actor } from './audit.js';
+import { answersFromCustomFields } from './custom-field-answers.js';
 import { chargeBooking, checkAnswers, checkLabels } from './extras.js';
 import { placeAppointment } from './placement.js';
 import { loadAppointmentView, type AppointmentView } from './view.js';
@@ -31,6 +32,8 @@ export interface AppointmentRequest {
   start: number;
   /** When given, the appointment lasts end − start; else the service's duration plus add-ons. */
   end?: number;
+  /** OnSched: intake-form answers come in customFields (by field id or uid), required only for BK. */
+  answersInCustomFields?: boolean;
   /** OnSched: the length must be one the service allows (see service-duration.ts); names the field that set it. */
   lengthField?: string;
   customer?: CustomerInput;
@@ -56,6 +59,8 @@ export interface BookingOptions {
   actor?: Actor;
   /** OnSched's allowPaddingOverflow: padding after may run past closing. */
   paddingOverflow?: boolean;
+  /** OnSched's ignoreExternalEvents: connected calendars do not block this booking. */
+  ignoreExternal?: boolean;
   idempotency?: Idempotency;
 }
 
@@ -86,7 +91,7 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
       : await placeAppointment(tx, {
         companyId, companyZone: company.timezone, settings, service, location, resources, start: req.start, length,
         mode: req.roundRobin ?? (req.resourceKeys?.length ? 'NONE' : serviceRoundRobin(service)),
-        onGrid: opts.onGrid, skipAvailability: admin, now, random: ctx.random, paddingOverflow: opts.paddingOverflow,
+        onGrid: opts.onGrid, skipAvailability: admin, now, random: ctx.random, paddingOverflow: opts.paddingOverflow, ignoreExternal: opts.ignoreExternal,
       });
     const customer = req.customer ? await findOrCreateCustomer(tx, companyId, { ...req.customer, timezone: req.customer.timezone ?? req.timezone }, now) : null;
     if (!admin) {
@@ -94,7 +99,9 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
       await enforceBookingLimits(ctx.store, tx, { service, zone: location.timezone, customerId: customer?.id ?? null, start, end, resourceIds: placement.resourceIds, now });
     }
     // A hold is placed before the customer fills in the form; the book that follows it checks the required fields.
-    const answers = await checkAnswers(tx, service, req.answers, !admin && opts.status !== 'IN');
+    const answers = req.answersInCustomFields
+      ? await answersFromCustomFields(tx, service, req.customFields ?? {}, !admin && opts.status === 'BK')
+      : await checkAnswers(tx, service, req.answers, !admin && opts.status !== 'IN');
     const labelIds = await checkLabels(tx, companyId, req.labelKeys);
     const charge = await chargeBooking(tx, companyId, service, addons.map((a) => a.price_cents), req.certificate,
       { lengthMinutes: length, now, email: customer?.email ?? null });
@@ -110,6 +117,8 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
       notes: req.notes ?? null, certificate: charge.certificate, timezone: req.timezone ?? null,
       round_robin: placement.mode, round_robin_reason: placement.reason, rescheduled_from_id: null, rescheduled_to_id: null,
       cancel_note: null, no_show: 0, created_at: now, updated_at: now,
+      // Remembered, so a later reschedule of this hold, reservation or booking places it the same way.
+      padding_overflow: opts.paddingOverflow ? 1 : 0, ignore_external_events: opts.ignoreExternal ? 1 : 0,
     }, {
       resourceIds: placement.resourceIds, expiresAt,
       busyStart: placement.busyStart, busyEnd: end + service.padding_after * 60_000,

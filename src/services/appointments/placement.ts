@@ -13,6 +13,8 @@ import { slotRules } from '../scheduling/rules.js';
 export interface PlacementRequest {
   /** OnSched's allowPaddingOverflow: padding after may run past closing. */
   paddingOverflow?: boolean;
+  /** OnSched's ignoreExternalEvents: connected calendars' busy times are left out of this check. */
+  ignoreExternal?: boolean;
   companyId: number;
   companyZone: string;
   settings: CompanySettings;
@@ -56,7 +58,7 @@ export async function placeAppointment(tx: Tx, p: PlacementRequest): Promise<Pla
     window: { start: p.start, end }, now: p.now, balancing: p.mode === 'BALANCED',
     slotSpan: p.service.padding_before + p.length + p.service.padding_after, serviceCapacity: p.service.capacity, serviceId: p.service.id, ignoreAppointmentIds: p.ignoreAppointmentIds,
     // Connected calendars' stored busy times count for every booking but an admin's, on every surface.
-    external: await loadExternalBusy(tx, p.resources.map((r) => r.id), { start: p.start, end }),
+    external: p.ignoreExternal ? new Map() : await loadExternalBusy(tx, p.resources.map((r) => r.id), { start: p.start, end }),
   });
   const rules = slotRules(p.service, p.settings, { duration: p.length, paddingOverflow: p.paddingOverflow });
   const failures = new Set<string>();

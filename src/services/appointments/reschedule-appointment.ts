@@ -43,6 +43,9 @@ export interface RescheduleOptions {
   admin?: boolean;
   /** Acuity's noEmail=true: no email about the move. */
   noEmail?: boolean;
+  /** OnSched's allowPaddingOverflow and ignoreExternalEvents for this move; either is also on when the appointment was made with it. */
+  paddingOverflow?: boolean;
+  ignoreExternal?: boolean;
   idempotency?: Idempotency;
 }
 
@@ -67,12 +70,14 @@ export async function rescheduleAppointment(ctx: ServiceContext, companyId: numb
     if (!(length > 0) || !Number.isInteger(length)) throw new DomainError('invalid_input', { field: 'endTime', message: 'endTime must be a whole number of minutes after startTime' });
     if (req.lengthField && req.end !== undefined) checkRequestedLength(service, length, req.lengthField);
     const ids = [...resources.map((r) => r.id), ...original.map((r) => r.resource_id)];
+    const paddingOverflow = opts.paddingOverflow === true || row.padding_overflow === 1;
+    const ignoreExternal = opts.ignoreExternal === true || row.ignore_external_events === 1;
     await lockResources(ctx.store, tx, ids);
     await deleteExpiredHolds(tx, now, ids);
     const placement = await placeAppointment(tx, {
       companyId, companyZone: company.timezone, settings, service, location, resources, start: req.start, length,
       mode: req.resourceKeys ? 'NONE' : keptMode(row.round_robin, req.resourceKeys, serviceRoundRobin(service)), onGrid: opts.onGrid, skipAvailability: opts.admin ?? false,
-      now, random: ctx.random, ignoreAppointmentIds: [row.id],
+      now, random: ctx.random, ignoreAppointmentIds: [row.id], paddingOverflow, ignoreExternal,
     });
     const end = req.start + length * 60_000;
     if (!opts.admin) {
@@ -89,7 +94,8 @@ export async function rescheduleAppointment(ctx: ServiceContext, companyId: numb
       await tx.deleteFrom('appointment_resources').where('appointment_id', '=', row.id).execute();
       await occupy(tx, row.id, occupancy);
       await tx.updateTable('appointments').set({ start_at: req.start, end_at: end, timezone: req.timezone ?? row.timezone, updated_at: now,
-        round_robin: placement.mode, round_robin_reason: placement.reason }).where('id', '=', row.id).execute();
+        round_robin: placement.mode, round_robin_reason: placement.reason, padding_overflow: paddingOverflow ? 1 : 0, ignore_external_events: ignoreExternal ? 1 : 0 })
+        .where('id', '=', row.id).execute();
       if (status === 'BK') await recordAppointmentEvent(tx, { companyId, appointmentId: row.id, type: 'rescheduled', noEmail: opts.noEmail, now });
       return loadAppointmentView(tx, companyId, row.id);
     }
@@ -100,6 +106,7 @@ export async function rescheduleAppointment(ctx: ServiceContext, companyId: numb
     const newId = await insertAppointment(tx, {
       ...copy, status: newStatus, start_at: req.start, end_at: end, expires_at: expiresAt, rescheduled_from_id: row.id, rescheduled_to_id: null,
       round_robin: placement.mode, round_robin_reason: placement.reason, timezone: req.timezone ?? row.timezone, created_at: now, updated_at: now,
+      padding_overflow: paddingOverflow ? 1 : 0, ignore_external_events: ignoreExternal ? 1 : 0,
     }, { ...occupancy, expiresAt });
     await tx.updateTable('appointments').set({ status: 'RE', rescheduled_to_id: newId, updated_at: now }).where('id', '=', row.id).execute();
     await recordStatusChange(tx, { companyId, appointmentId: row.id, from: status, to: 'RE', now });

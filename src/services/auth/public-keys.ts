@@ -12,6 +12,6 @@ const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(
 /** The company whose public key and client id these are (both must match), or null. */
 export async function companyForPublicKey(ctx: ServiceContext, publicKey: string, clientId: string): Promise<number | null> {
   const row = await ctx.store.db.selectFrom('companies').select(['id', 'public_client_id'])
-    .where('public_key', '=', publicKey).executeTakeFirst();
+    .where('public_key', '=', publicKey).where('deleted_at', 'is', null).executeTakeFirst();
   return row?.public_client_id && same(row.public_client_id, clientId) ? row.id : null;
 }

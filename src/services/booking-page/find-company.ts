@@ -7,10 +7,12 @@ import { keyColumn } from '../lookup.js';
 
 const unknownCompany = () => new DomainError('not_found', { field: 'company', message: 'There is no booking page at this address.' });
 
+/** A deleted company has no booking page: the same 404 as an address that never had one. */
 export async function findBookingCompany(db: Tx, key: string): Promise<CompanyRow> {
   if (key.length > 100) throw unknownCompany();
   const column = keyColumn(key) === 'uid' ? 'uid' : 'slug';
-  const row = await db.selectFrom('companies').selectAll().where(column, '=', key.toLowerCase()).executeTakeFirst();
+  const row = await db.selectFrom('companies').selectAll().where(column, '=', key.toLowerCase())
+    .where('deleted_at', 'is', null).executeTakeFirst();
   if (!row) throw unknownCompany();
   return row;
 }

@@ -58,6 +58,9 @@ export async function deleteCompany(ctx: ServiceContext, id: number): Promise<Co
     const changes = {
       api_key_hash: hashSecret(randomToken(32)), api_key_enc: ctx.secrets.seal(unknown),
       client_id: `deleted-${randomUUID()}`, client_secret_hash: hashSecret(randomToken(32)), deleted_at: now, updated_at: now,
+      // The widget's /v3/public/* credentials are stored as they are (they ship to browsers), so
+      // replacing them is what makes the old pair fail.
+      public_key: `deleted-${randomToken(24)}`, public_client_id: `deleted-${randomUUID()}`,
     };
     await tx.updateTable('companies').set(changes).where('id', '=', id).execute();
     await revokeTokens(tx, id);

@@ -1,8 +1,9 @@
-// A customer's custom fields: free-form name/value pairs (OnSched v1's field1–field10 and its
-// customer booking fields). Setting merges: a name given again replaces its value, an empty value
-// removes it, and names not given keep theirs.
+// A customer's custom fields: OnSched's CustomFields, a flat name → text map (v1's field1–field10
+// and customer booking fields, /v3's Customer.CustomFields). Both surfaces keep them in one place,
+// the customers.custom_fields JSON column, so a customer made on one shows its fields on the other.
+// Setting merges: a name given again replaces its value, an empty value removes it, and names not
+// given keep theirs.
 import { DomainError } from '../../core/errors.js';
-import type { CustomerFieldValueTable } from '../../store/schema-customer-fields.js';
 import type { Tx } from '../../store/transaction.js';
 import type { ServiceContext } from '../context.js';
 import type { Key } from '../lookup.js';
@@ -26,19 +27,37 @@ export function checkCustomerFields(fields: CustomerFields, path: string): Custo
   return fields;
 }
 
+/** The column's JSON as a name → text map (null: none). */
+export function parseCustomerFields(json: string | null): CustomerFields {
+  if (!json) return {};
+  const parsed = JSON.parse(json) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+}
+
+/** `current` with `fields` merged in (empty value: removed), as the column stores it. */
+export function mergeCustomerFields(current: CustomerFields, fields: CustomerFields, path: string): string | null {
+  const merged = { ...current };
+  for (const [name, value] of Object.entries(checkCustomerFields(fields, path))) {
+    if (value === '') delete merged[name];
+    else merged[name] = value;
+  }
+  if (Object.keys(merged).length > MAX_FIELDS) throw new DomainError('invalid_input', { field: path, message: `${path} may hold at most ${MAX_FIELDS} fields` });
+  return Object.keys(merged).length ? JSON.stringify(merged) : null;
+}
+
 export async function readCustomerFields(tx: Tx, customerIds: number[]): Promise<Map<number, CustomerFields>> {
   const out = new Map<number, CustomerFields>();
   if (customerIds.length === 0) return out;
-  const rows: CustomerFieldValueTable[] = await tx.selectFrom('customer_field_values').selectAll().where('customer_id', 'in', customerIds).orderBy('name').execute();
-  for (const row of rows) out.set(row.customer_id, { ...(out.get(row.customer_id) ?? {}), [row.name]: row.value });
+  const rows = await tx.selectFrom('customers').select(['id', 'custom_fields']).where('id', 'in', customerIds).execute();
+  for (const row of rows) out.set(row.id, parseCustomerFields(row.custom_fields));
   return out;
 }
 
 export async function writeCustomerFields(tx: Tx, customerId: number, fields: CustomerFields): Promise<void> {
-  for (const [name, value] of Object.entries(checkCustomerFields(fields, 'customFields'))) {
-    await tx.deleteFrom('customer_field_values').where('customer_id', '=', customerId).where('name', '=', name).execute();
-    if (value !== '') await tx.insertInto('customer_field_values').values({ customer_id: customerId, name, value }).execute();
-  }
+  if (Object.keys(fields).length === 0) return;
+  const row = await tx.selectFrom('customers').select('custom_fields').where('id', '=', customerId).executeTakeFirstOrThrow();
+  const custom_fields = mergeCustomerFields(parseCustomerFields(row.custom_fields), fields, 'customFields');
+  await tx.updateTable('customers').set({ custom_fields }).where('id', '=', customerId).execute();
 }
 
 /** Merges `fields` into the customer's own, in one transaction. */

@@ -12,6 +12,7 @@ import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import { findOwned } from '../scheduling/load-setup.js';
 import { checkZone } from '../setup/checks.js';
+import { mergeCustomerFields, parseCustomerFields } from './customer-fields.js';
 import { emailKey, insertCustomer, isEmail } from './find-or-create-customer.js';
 
 export interface CustomerFields {
@@ -21,16 +22,18 @@ export interface CustomerFields {
   phone?: string | null;
   timezone?: string | null;
   notes?: string | null;
+  /** OnSched's CustomFields (name → text): merged into the customer's (customer-fields.ts). */
+  customFields?: Record<string, string>;
 }
 
 export interface CustomerRecord {
   id: number; uid: string; firstName: string; lastName: string; email: string | null; phone: string | null;
-  timezone: string | null; notes: string | null; createdAt: number;
+  timezone: string | null; notes: string | null; customFields: Record<string, string>; createdAt: number;
 }
 
 export const customerRecord = (c: CustomerRow): CustomerRecord => ({
   id: c.id, uid: c.uid, firstName: c.first_name, lastName: c.last_name, email: c.email, phone: c.phone,
-  timezone: c.timezone, notes: c.notes, createdAt: c.created_at,
+  timezone: c.timezone, notes: c.notes, customFields: parseCustomerFields(c.custom_fields), createdAt: c.created_at,
 });
 
 function checkEmailField(email: string | null | undefined): void {
@@ -43,8 +46,9 @@ export async function createCustomer(ctx: ServiceContext, companyId: number, inp
     checkEmailField(input.email);
     checkZone(input.timezone ?? undefined, 'timezone');
     const row = await insertCustomer(tx, companyId, input, ctx.now(), { onDuplicate: 'conflict' });
-    if (input.notes) await tx.updateTable('customers').set({ notes: input.notes }).where('id', '=', row.id).execute();
-    return customerRecord({ ...row, notes: input.notes ?? null });
+    const custom_fields = mergeCustomerFields({}, input.customFields ?? {}, 'CustomFields');
+    if (input.notes || custom_fields) await tx.updateTable('customers').set({ notes: input.notes ?? null, custom_fields }).where('id', '=', row.id).execute();
+    return customerRecord({ ...row, notes: input.notes ?? null, custom_fields });
   });
 }
 
@@ -68,6 +72,7 @@ export async function updateCustomer(ctx: ServiceContext, companyId: number, key
     if (input.lastName !== undefined) set.last_name = input.lastName.trim();
     if (input.phone !== undefined) set.phone = input.phone;
     if (input.notes !== undefined) set.notes = input.notes;
+    if (input.customFields !== undefined) set.custom_fields = mergeCustomerFields(customerRecord(row).customFields, input.customFields, 'CustomFields');
     if (input.timezone !== undefined) set.timezone = input.timezone === null ? null : checkZone(input.timezone, 'timezone')!;
     if (input.email !== undefined) {
       checkEmailField(input.email);

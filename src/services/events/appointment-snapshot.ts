@@ -2,7 +2,7 @@
 // outbox event so a webhook describes the change that fired it, not whatever came later.
 import { onschedAppointment } from '../../render/onsched-appointment.js';
 import type { Tx } from '../../store/transaction.js';
-import { loadAppointmentView, type AppointmentView } from '../appointments/view.js';
+import type { AppointmentView } from '../appointments/view.js';
 
 /** The appointment rendered as GET /v3/appointment/{id} answers, linked appointments by uid. */
 export async function renderedAppointment(tx: Tx, a: AppointmentView): Promise<Record<string, unknown>> {
@@ -13,6 +13,5 @@ export async function renderedAppointment(tx: Tx, a: AppointmentView): Promise<R
   return onschedAppointment(a, uids);
 }
 
-export async function appointmentSnapshot(tx: Tx, companyId: number, appointmentId: number): Promise<string> {
-  return JSON.stringify(await renderedAppointment(tx, await loadAppointmentView(tx, companyId, appointmentId)));
-}
+/** Whether the event's type and options can send emails (a mere change or confirmation never does). */
+export const sendsEmails = (type: string, noEmail: boolean | undefined): boolean => !noEmail && type !== 'changed' && type !== 'confirmed';

@@ -5,7 +5,9 @@ import type { Tx } from '../../store/transaction.js';
 import type { AppointmentEventType } from '../../store/schema-notify.js';
 import { loadNotificationSettings } from '../notifications/notification-settings.js';
 import { invitationIdentity } from './invitation-identity.js';
-import { appointmentSnapshot } from './appointment-snapshot.js';
+import { loadAppointmentView } from '../appointments/view.js';
+import { renderedAppointment, sendsEmails } from './appointment-snapshot.js';
+import { emailInputs } from './email-snapshot.js';
 import { scheduleReminders, withdrawReminders } from './reminder-rows.js';
 
 export interface AppointmentEventInput {
@@ -21,10 +23,13 @@ export async function recordAppointmentEvent(tx: Tx, e: AppointmentEventInput): 
   const appointment = await tx.selectFrom('appointments').select(['start_at', 'end_at', 'rescheduled_from_id'])
     .where('id', '=', e.appointmentId).executeTakeFirstOrThrow();
   const invitation = await invitationIdentity(tx, e.appointmentId);
+  // Webhooks and emails describe the appointment as this change left it (issue 11 item 8).
+  const view = await loadAppointmentView(tx, e.companyId, e.appointmentId);
+  const email = sendsEmails(e.type, e.noEmail) ? JSON.stringify(await emailInputs(tx, e.companyId, view)) : null;
   await tx.insertInto('notification_events').values({
     company_id: e.companyId, appointment_id: e.appointmentId, type: e.type, no_email: e.noEmail ? 1 : 0,
     ical_uid: invitation.uid, ical_sequence: invitation.sequence, start_at: appointment.start_at, end_at: appointment.end_at,
-    created_at: e.now, expanded_at: null, appointment_snapshot: await appointmentSnapshot(tx, e.companyId, e.appointmentId),
+    created_at: e.now, expanded_at: null, appointment_snapshot: JSON.stringify(await renderedAppointment(tx, view)), email_snapshot: email,
   }).execute();
 
   // notes, fields, labels, confirmation: the time is what reminders depend on

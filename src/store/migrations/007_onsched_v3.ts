@@ -24,6 +24,8 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
   }
 
   await db.schema.alterTable('appointments').addColumn('cancel_reason', 'text').execute();
+  // OnSched's CustomFields on customers: a flat JSON object (null: none yet).
+  await db.schema.alterTable('customers').addColumn('custom_fields', 'text').execute();
   await db.schema.alterTable('appointments').addColumn('metadata', 'text').execute();
 
   await withCompany(createTableWithId(db, dialect, 'appointment_audit'))

@@ -62,7 +62,8 @@ export const BookingIdsQuery = Type.Object({
   ServiceId: Type.Optional(Uuid),
   ResourceIds: Type.Optional(Type.Array(Uuid, { description: 'Repeat the parameter: ?ResourceIds=a&ResourceIds=b' })),
   ResourceId: Type.Optional(Uuid),
-  allowPaddingOverflow: Type.Optional(Type.Boolean({ default: false, description: 'Padding after the time may run past the end of working hours' })),
+  allowPaddingOverflow: Type.Optional(Type.Boolean({ default: false, description: 'Padding after the time may run past the end of working hours; remembered by the appointment' })),
+  ignoreExternalEvents: Type.Optional(Type.Boolean({ default: false, description: "Connected calendars' busy times do not block this time; remembered by the appointment" })),
 });
 export type BookingIdsQuery = Static<typeof BookingIdsQuery>;
 

@@ -69,11 +69,13 @@ export const Resource = Type.Object({
 export const CustomerBody = Type.Object({
   firstName: Opt(Name), lastName: Opt(Type.String({ maxLength: 200 })), email: OptNull(Type.String({ maxLength: 320 })),
   phone: OptNull(Type.String({ maxLength: 50 })), timezone: OptNull(Type.String()), notes: OptNull(Type.String({ maxLength: 10_000 })),
+  CustomFields: Opt(Type.Record(Type.String(), Type.String({ maxLength: 4000 }), { description: 'Flat name → text map, shared with /consumer/v1 customFields; merged into the existing ones on update (an empty value removes the name)' })),
 });
 export type CustomerBody = Static<typeof CustomerBody>;
 export const Customer = Type.Object({
   object: Type.Literal('customer'), id: Type.String(), firstName: Type.String(), lastName: Type.String(), email: Nullable(Type.String()),
-  phone: Nullable(Type.String()), timezone: Nullable(Type.String()), notes: Nullable(Type.String()), ...Created,
+  phone: Nullable(Type.String()), timezone: Nullable(Type.String()), notes: Nullable(Type.String()),
+  CustomFields: Type.Record(Type.String(), Type.String()), ...Created,
 });
 
 export const Recurrence = StringEnum(['NONE', 'WEEKLY'] as const);
