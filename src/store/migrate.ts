@@ -21,6 +21,7 @@ function provider(store: Store): MigrationProvider {
     '011_booking_page': { up: async (db) => (await import('./migrations/011_booking_page.js')).up(db, store.dialect) },
     '012_customer_fields': { up: async (db) => (await import('./migrations/012_customer_fields.js')).up(db) },
     '013_performance': { up: async (db) => (await import('./migrations/013_performance.js')).up(db, store.dialect) },
+    '014_resource_booking_limit': { up: async (db) => (await import('./migrations/014_resource_booking_limit.js')).up(db) },
   };
   return { getMigrations: async () => all };
 }
