@@ -110,4 +110,29 @@ describe.each(backends)('OnSched location associations on $name', (backend) => {
     expect((await associations(R().main.uid)).ResourceIds).toEqual([]); // alice did not move
     expect((await v3.put('/location/00000000-0000-4000-8000-000000000000/addAssociations', { ResourceIds: [R().alice.uid] })).status).toBe(404);
   });
+
+  it('a move drops links that could no longer be booked; a LOCATION service with an upcoming appointment does not move (409)', async () => {
+    const east = data(await v3.post('/location', { name: 'East', timezone: 'America/New_York' }));
+    const dana = data(await v3.post('/resource', { name: 'Dana', LocationId: east.id, weeklyAvailability: [1, 2, 3, 4, 5].map((d) => ({ dayOfWeek: d, startTime: '09:00:00', endTime: '17:00:00' })) }));
+    const massage = data(await v3.post('/service', { name: 'Massage', duration: 30, scope: 'LOCATION', LocationId: east.id, ResourceIds: [dana.id] }));
+    expect(data(await v3.get(`/resource/${dana.id}/services`)).map((x: { id: string }) => x.id)).toContain(massage.id);
+    const start = new Date(Date.parse(`${day}T16:00:00Z`)).toISOString();
+    const booked = await v3.post('/appointment', {
+      ServiceId: massage.id, LocationId: east.id, Unavailability: { startTime: start, endTime: new Date(Date.parse(start) + 30 * 60_000).toISOString() },
+      Customer: { firstName: 'Kim', lastName: 'Ray', email: 'kim@example.com' },
+    });
+    expect(booked.status).toBe(200);
+    const service = await v3.put(`/location/${north.id}/addAssociations`, { ServiceIds: [R().consult.uid, massage.id] });
+    expect(service.status).toBe(409);
+    expect(service.json.errors[0].field).toBe('ServiceIds[1]');
+    expect(data(await v3.get(`/service/${massage.id}`)).LocationId).toBe(east.id);
+    expect((await v3.put(`/location/${north.id}/addAssociations`, { ResourceIds: [dana.id] })).status).toBe(409); // Dana is booked too
+    expect((await v3.put(`/appointment/${data(booked).id}/cancel`, {})).status).toBe(200);
+
+    expect((await v3.put(`/location/${north.id}/addAssociations`, { ResourceIds: [dana.id] })).status).toBe(200);
+    expect(data(await v3.get(`/resource/${dana.id}/services`)).map((x: { id: string }) => x.id)).not.toContain(massage.id);
+    const dropping = await v3.post(`/location/${north.id}/setAssociations`, { ServiceIds: [R().consult.uid] }); // leaves out Session, Yoga
+    expect(dropping.status).toBe(422);
+    expect(dropping.json.errors[0].field).toBe('ServiceIds');
+  });
 });
