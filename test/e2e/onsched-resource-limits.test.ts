@@ -74,6 +74,13 @@ describe.each(backends)('OnSched resource bookingLimit on $name', (backend) => {
       + `&ServiceId=${R().consult.uid}&roundRobin=NONE${customerId ? `&CustomerId=${customerId}` : ''}`)).availableTimes as AvailableTime[]).flatMap((t) => t.ResourceIds));
     expect(await offered(pat.id)).toEqual(new Set([R().bob.uid]));
     expect(await offered()).toEqual(new Set([R().alice.uid, R().bob.uid]));
+    // Without ResourceIds, placement passes over Alice for Pat (found by id or by email): NONE would take the first free, Alice.
+    for (const [slot, who] of [[10, { id: pat.id }], [11, { email: 'PAT.resource@example.com', firstName: 'Pat' }]] as const) {
+      const placed = await v3.post('/appointment/hold', { ServiceId: R().consult.uid, roundRobin: 'NONE', Unavailability: unavailability(at(plusDays(1), slot)), Customer: who });
+      expect(placed.status).toBe(200);
+      expect(data(placed).ResourceIds).toEqual([R().bob.uid]);
+      expect((await v3.del(`/appointment/${data(placed).id}`)).status).toBe(200);
+    }
 
     const list = data(await v3.get(`/appointments?customerId=${pat.id}&limit=100`));
     const booked = (list.data ?? list).find((a: { status: string; ResourceIds: string[] }) => a.status === 'BK' && a.ResourceIds[0] === R().alice.uid);

@@ -6,6 +6,8 @@ import { resourcesAtCustomerLimit, type CountedAppointment } from '../../core/bo
 import { DomainError } from '../../core/errors.js';
 import type { Store } from '../../store/database.js';
 import type { Tx } from '../../store/transaction.js';
+import { emailKey } from '../customers/find-or-create-customer.js';
+import { keyColumn, keyValue, type Key } from '../lookup.js';
 import { companySetup } from './setup-cache.js';
 
 /** Resource id → bookingLimit, for the given resources (all of the company's when absent) that have one. */
@@ -55,4 +57,23 @@ export async function resourcesFullFor(tx: Tx, companyId: number, customerId: nu
   const limits = await limitsOf(tx, companyId);
   if (limits.size === 0) return new Set();
   return resourcesAtCustomerLimit(limits, await customerAppointments(tx, customerId, [...limits.keys()], now, []), now);
+}
+
+/**
+ * For a booking that names no resources: leave out those whose bookingLimit a known customer has
+ * reached, so round robin picks one that can take it (all of them reached: keep them, and the
+ * limit check refuses with its 422). Only a read: the check inside the transaction decides.
+ */
+export async function withoutFullResources<R extends { id: number }>(tx: Tx, companyId: number, customer: { id?: Key; email?: string | null } | undefined, resources: R[], now: number): Promise<R[]> {
+  if (!customer) return resources;
+  // Found as the booking will find it (by id, else by email); a bad id is refused there, not here.
+  const customers = tx.selectFrom('customers').select('id').where('company_id', '=', companyId);
+  const column = customer.id === undefined ? null : keyColumn(customer.id);
+  const email = customer.id === undefined ? emailKey(customer.email) : null;
+  const known = column ? await customers.where(column, '=', keyValue(customer.id!) as never).executeTakeFirst()
+    : email ? await customers.where('email_key', '=', email).executeTakeFirst() : undefined;
+  if (!known) return resources;
+  const full = await resourcesFullFor(tx, companyId, known.id, now);
+  const open = resources.filter((r) => !full.has(r.id));
+  return open.length ? open : resources;
 }
