@@ -32,6 +32,10 @@ export const DOMAIN_ERRORS = {
   limit_reached: { kind: 'refused', message: 'A limit was reached.' },
   // A well-formed booking refused by one of the service's booking limits (OnSched answers 422).
   booking_limit_reached: { kind: 'refused', message: 'A booking limit of the service was reached.' },
+  // A resource or service cannot move while it has upcoming appointments where it is (409).
+  has_upcoming_appointments: { kind: 'conflict', message: 'There are upcoming appointments.' },
+  // Every resource and LOCATION service has exactly one location; it cannot be taken away (422).
+  association_required: { kind: 'refused', message: 'The association cannot be removed.' },
   slug_taken: { kind: 'conflict', message: 'Another company already has that slug.' },
 } as const;
 

@@ -20,6 +20,7 @@ function provider(store: Store): MigrationProvider {
     '009_company_lifecycle': { up: async (db) => (await import('./migrations/009_company_lifecycle.js')).up(db, store.dialect) },
     '011_booking_page': { up: async (db) => (await import('./migrations/011_booking_page.js')).up(db, store.dialect) },
     '013_performance': { up: async (db) => (await import('./migrations/013_performance.js')).up(db, store.dialect) },
+    '014_resource_booking_limit': { up: async (db) => (await import('./migrations/014_resource_booking_limit.js')).up(db) },
     '015_snapshots_and_hold_options': { up: async (db) => (await import('./migrations/015_snapshots_and_hold_options.js')).up(db, store.dialect) },
   };
   return { getMigrations: async () => all };

@@ -30,6 +30,8 @@ export interface LocationTable {
 export interface ResourceTable {
   id: Id; uid: string; company_id: number; location_id: number; name: string; email: string | null;
   phone: string | null; description: string | null; timezone: string | null; hours: Json; overrides: Json; capacity: number;
+  /** Upcoming bookings one customer may have with the resource; 0 = unlimited (migration 014). */
+  booking_limit: ColumnType<number, number | undefined, number>;
   deleted: ColumnType<Flag, Flag | undefined>; created_at: number;
 }
 

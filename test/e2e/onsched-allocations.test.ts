@@ -130,4 +130,29 @@ describe.each(backends)('OnSched allocations on $name', (backend) => {
     expect(await starts(service, R().alice.uid)).toHaveLength(8);
     expect((await v3.post('/singleAllocation', { ServiceId: service, startDate: ny(day, '10:00'), endDate: ny(day, '09:00') })).json.errors[0].field).toBe('endDate');
   });
+
+  it('GET /weeklyAllocation with startDate/endDate lists the patterns with a window in that range, in their zone', async () => {
+    const service = await newService('Dated');
+    const monday = data(await v3.post('/weeklyAllocation', { ServiceId: service, ResourceId: R().alice.uid,
+      weeklyAvailability: [{ dayOfWeek: 1, startTime: '09:00:00', endTime: '12:00:00' }] })).id;
+    // 23:00–23:30 New York on a Tuesday is Wednesday in UTC.
+    const lateTuesday = data(await v3.post('/weeklyAllocation', { ServiceId: service, ResourceId: R().bob.uid,
+      weeklyAvailability: [{ dayOfWeek: 2, startTime: '23:00:00', endTime: '23:30:00' }] })).id;
+    const ids = async (query: string) => list(await v3.get(`/weeklyAllocation?ServiceId=${service}&${query}`)).map((a: { id: string }) => a.id);
+    const plus = (n: number) => DateTime.fromISO(day).plus({ days: n }).toISODate()!;
+    expect(await ids(`startDate=${day}&endDate=${day}`)).toEqual([monday]);
+    expect(await ids(`startDate=${plus(1)}&endDate=${plus(1)}`)).toEqual([]); // Tuesday in UTC: before 23:00 New York
+    expect(await ids(`startDate=${plus(2)}&endDate=${plus(2)}`)).toEqual([lateTuesday]);
+    expect(await ids(`startDate=${plus(1)}&endDate=${plus(7)}`)).toEqual([monday, lateTuesday]); // a week holds every pattern
+    expect(await ids(`startDate=${encodeURIComponent(ny(day, '12:00'))}&endDate=${encodeURIComponent(ny(day, '13:00'))}`)).toEqual([]);
+    expect(await ids(`startDate=${encodeURIComponent(ny(day, '11:30'))}&endDate=${encodeURIComponent(ny(day, '13:00'))}`)).toEqual([monday]);
+    expect(await ids(`startDate=${day}`)).toEqual([monday, lateTuesday]); // one bound alone filters nothing
+    const total = await v3.get(`/weeklyAllocation?ServiceId=${service}&startDate=${day}&endDate=${day}&limit=1`);
+    expect(data(total).total ?? total.json.total).toBe(1);
+    for (const [query, field] of [[`startDate=${plus(1)}&endDate=${day}`, 'endDate'], [`startDate=monday&endDate=${day}`, 'startDate']] as const) {
+      const bad = await v3.get(`/weeklyAllocation?ServiceId=${service}&${query}`);
+      expect(bad.status).toBe(400);
+      expect(bad.json.errors[0].field).toBe(field);
+    }
+  });
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { backends } from '../support/databases.js';
-import { clinic, nextWeekday } from '../support/clinic.js';
+import { clinic, clinicSlot, nextWeekday } from '../support/clinic.js';
 import { adminHeaders, api } from '../support/server.js';
 import { accessToken, bearer, createCompany, onsched, startServer, type Company, type OnSched, type Reply } from './onsched-client.js';
 
@@ -15,13 +15,7 @@ const plusDays = (n: number) => new Date(Date.parse(day) + n * 86_400_000).toISO
 const nextDay = plusDays(1);
 /** Untouched days for the races (Thursday, Friday), so only the limits refuse anything there. */
 const [raceDay1, raceDay2] = [plusDays(2), plusDays(3)];
-/** 09:00 New York plus `slot` half hours, on `date` (no DST change falls inside a working day). */
-const at = (date: string, slot: number) => {
-  const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', timeZoneName: 'shortOffset' })
-    .formatToParts(Date.parse(`${date}T12:00Z`)).find((p) => p.type === 'timeZoneName')!.value; // "GMT-5"
-  const hours = -Number(offset.replace('GMT', ''));
-  return Date.parse(`${date}T00:00:00Z`) + ((9 + hours) * 60 + slot * 30) * 60_000;
-};
+const at = clinicSlot;
 const unavailability = (start: number, minutes = 30) => ({ startTime: new Date(start).toISOString(), endTime: new Date(start + minutes * 60_000).toISOString() });
 
 describe.each(backends)('OnSched booking limits on $name', (backend) => {

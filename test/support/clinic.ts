@@ -36,3 +36,10 @@ export function nextWeekday(isoWeekday: number, minDaysAhead = 2, from = Date.no
   while (((d.getUTCDay() + 6) % 7) + 1 !== isoWeekday) d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
+
+/** The instant of 09:00 in New York (the clinic's zone) plus `slot` half hours, on `date` (YYYY-MM-DD). */
+export function clinicSlot(date: string, slot: number): number {
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', timeZoneName: 'shortOffset' })
+    .formatToParts(Date.parse(`${date}T12:00Z`)).find((p) => p.type === 'timeZoneName')!.value; // "GMT-5"
+  return Date.parse(`${date}T00:00:00Z`) + ((9 - Number(offset.replace('GMT', ''))) * 60 + slot * 30) * 60_000;
+}

@@ -123,3 +123,17 @@ export function limitFailure(limits: BookingLimits, existing: readonly CountedAp
   const day = localDayOf(candidate.start, zone);
   return fitsDaily(limits, dailyUsage(existing, now, zone).get(day), minutesOf(candidate));
 }
+
+/**
+ * A resource's own bookingLimit (OnSched's Resource.bookingLimit): the resources, of `limits`
+ * (resource id → its limit), with which the customer already has as many upcoming (not yet ended)
+ * BK and live IN appointments, of any service, as the limit allows. `mine` are the customer's.
+ */
+export function resourcesAtCustomerLimit(limits: ReadonlyMap<number, number>, mine: readonly CountedAppointment[], now: Millis): Set<number> {
+  const counts = new Map<number, number>();
+  for (const a of mine) {
+    if (!isActive(a, now) || a.end <= now) continue;
+    for (const id of a.resourceIds) if (limits.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return new Set([...limits].filter(([id, limit]) => limit > 0 && (counts.get(id) ?? 0) >= limit).map(([id]) => id));
+}

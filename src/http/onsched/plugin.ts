@@ -19,6 +19,7 @@ import { publicLocationRoutes } from './public-locations.js';
 import { openapiRoute } from './openapi.js';
 import { recurringBlockRoutes } from './recurring-blocks.js';
 import { resourceRoutes } from './resources.js';
+import { locationAssociationRoutes } from './location-associations.js';
 import { resourceServiceRoutes } from './resource-services.js';
 import { serviceRoutes } from './services.js';
 import { singleAllocationRoutes } from './single-allocations.js';
@@ -62,6 +63,7 @@ export const onschedPlugin: FastifyPluginAsync<SurfaceOptions> = async (app, { s
   await serviceRoutes(app, services);
   await resourceRoutes(app, services);
   await resourceServiceRoutes(app, services);
+  await locationAssociationRoutes(app, services);
   await externalCalendarRoutes(app, services);
   await customerRoutes(app, services);
   await companyRoutes(app, services);

@@ -24,7 +24,7 @@ export const renderService = (s: ServiceView): Static<typeof Service> => ({
 
 export const renderResource = (r: ResourceView): Static<typeof Resource> => ({
   object: 'resource', id: r.uid, name: r.name, LocationId: r.location.uid, email: r.email, phone: r.phone, description: r.description,
-  timezone: r.timezone, bookingsPerSlot: r.capacity, weeklyAvailability: hoursToWire(r.hours), ServiceIds: r.services.map((s) => s.uid),
+  timezone: r.timezone, bookingsPerSlot: r.capacity, bookingLimit: r.bookingLimit, weeklyAvailability: hoursToWire(r.hours), ServiceIds: r.services.map((s) => s.uid),
   createdAt: iso(r.createdAt),
 });
 

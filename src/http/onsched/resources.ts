@@ -11,7 +11,7 @@ import { setupRoutes } from './setup-routes.js';
 
 const input = (b: ResourceBody): ResourceInput => ({
   name: b.name, locationKey: b.LocationId, email: b.email, phone: b.phone, description: b.description,
-  timezone: b.timezone === null ? null : zoneParam(b.timezone), capacity: b.bookingsPerSlot,
+  timezone: b.timezone === null ? null : zoneParam(b.timezone), capacity: b.bookingsPerSlot, bookingLimit: b.bookingLimit,
   hours: b.weeklyAvailability && hoursFromWire(b.weeklyAvailability), serviceKeys: b.ServiceIds,
 });
 

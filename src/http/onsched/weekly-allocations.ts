@@ -8,6 +8,7 @@ import {
   createAllocation, deleteAllocation, getAllocation, listAllocations, setWeeklyAllocations, updateAllocation, type WeeklyAllocationInput,
 } from '../../services/catalog/weekly-allocations.js';
 import type { ServiceContext } from '../../services/context.js';
+import { invalid } from '../../services/catalog/checks.js';
 import { companyOf } from './auth.js';
 import { clockIn } from './hours.js';
 import { renderWeeklyAllocation } from './render-allocations.js';
@@ -31,12 +32,13 @@ function input(b: WeeklyAllocationBody): WeeklyAllocationInput {
   };
 }
 
-/** Shared by both allocation kinds: scope and date overlap (dates read in UTC unless they say their offset). */
-export const allocationFilter = (q: AllocationFilter): ServiceFilter => ({
-  resourceKey: q.ResourceId, serviceKey: q.ServiceId,
-  from: q.startDate === undefined ? undefined : instantIn(q.startDate, 'UTC', 'startDate'),
-  to: q.endDate === undefined ? undefined : instantIn(q.endDate, 'UTC', 'endDate', true),
-});
+/** Shared by both allocation kinds: scope and date range (dates read in UTC unless they say their offset; endDate's whole day). */
+export function allocationFilter(q: AllocationFilter): ServiceFilter {
+  const from = q.startDate === undefined ? undefined : instantIn(q.startDate, 'UTC', 'startDate');
+  const to = q.endDate === undefined ? undefined : instantIn(q.endDate, 'UTC', 'endDate', true);
+  if (from !== undefined && to !== undefined && to <= from) throw invalid('endDate', 'endDate must be after startDate', q.endDate);
+  return { resourceKey: q.ResourceId, serviceKey: q.ServiceId, from, to };
+}
 
 export async function weeklyAllocationRoutes(app: FastifyInstance, services: ServiceContext): Promise<void> {
   // Registered before /weeklyAllocation/:id so the literal path wins.

@@ -12,6 +12,7 @@ import { findOrCreateCustomer, type CustomerInput } from '../customers/find-or-c
 import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import { enforceBookingLimits } from '../scheduling/booking-limits.js';
+import { withoutFullResources } from '../scheduling/resource-booking-limits.js';
 import { findOwned, loadAddons, resolveLocation, resolveResources } from '../scheduling/load-setup.js';
 import { serviceRoundRobin, slotRules } from '../scheduling/rules.js';
 import { recordAppointmentEvent } from '../events/record-event.js';
@@ -81,7 +82,8 @@ export async function createAppointment(ctx: ServiceContext, companyId: number, 
     if (req.lengthField) checkRequestedLength(service, length, req.lengthField);
     const session = service.type === 'class' ? await classSession(tx, companyId, service, req) : null;
     const resources = session ? [await findOwned(tx, 'resources', companyId, session.resource_id, 'Resource')]
-      : await resolveResources(tx, companyId, service, location, req.resourceKeys);
+      : req.resourceKeys?.length || admin ? await resolveResources(tx, companyId, service, location, req.resourceKeys)
+        : await withoutFullResources(tx, companyId, req.customer, await resolveResources(tx, companyId, service, location), now);
     const ids = resources.map((r) => r.id);
     await lockResources(ctx.store, tx, ids);
     await deleteExpiredHolds(tx, now, ids);

@@ -1,13 +1,15 @@
 // What weekly and single allocations share: the scope (a resource, a service, or the pair), the
 // checks on their windows, and how a stored row is read back.
 import type { ExpressionBuilder } from 'kysely';
-import type { WeeklyWindow } from '../../core/time/allocation-windows.js';
+import { allocatedRanges, type WeeklyWindow } from '../../core/time/allocation-windows.js';
 import { parseTimeRange } from '../../core/time/zoned-days.js';
 import type { Database } from '../../store/schema.js';
 import type { AllocationRow } from '../../store/schema-setup.js';
 import type { Tx } from '../../store/transaction.js';
 import { keyColumn, keyValue, notFound, type Key } from '../lookup.js';
+import { resourceZone } from '../scheduling/calendars.js';
 import { findOwned } from '../scheduling/load-setup.js';
+import { companySetup } from '../scheduling/setup-cache.js';
 import { checkWholeNumber, invalid } from './checks.js';
 import type { Ref } from './resources.js';
 
@@ -105,13 +107,34 @@ export async function allocationViews(tx: Tx, rows: AllocationRow[]): Promise<Al
   }));
 }
 
-/** One page of a kind's allocations, filtered by resource, service and (single ones) date overlap. */
+/**
+ * Weekly allocations have no dates: one matches a startDate–endDate range when its pattern has a
+ * window in that range (always, for a week or more), read in its zone: the resource's (else its
+ * location's, else the company's), or for a service-wide one the service's home location's.
+ */
+async function occursIn(tx: Tx, companyId: number, row: AllocationRow, range: { start: number; end: number }): Promise<boolean> {
+  const setup = await companySetup(tx, companyId);
+  const resource = row.resource_id === null ? undefined : setup.resources.byId.get(row.resource_id);
+  const service = row.service_id === null ? undefined : setup.services.byId.get(row.service_id);
+  const home = (id: number | null | undefined) => (id == null ? undefined : setup.locations.byId.get(id));
+  const location = resource ? home(resource.location_id) : home(service?.location_id);
+  const zone = resource && location ? resourceZone(resource, location, setup.company.timezone) : location?.timezone ?? setup.company.timezone;
+  return allocatedRanges(JSON.parse(row.windows) as WeeklyWindow[], [], zone, range).length > 0;
+}
+
+/** One page of a kind's allocations, filtered by resource, service and date (overlap; for weekly ones, an occurrence). */
 export async function listAllocationRows(tx: Tx, companyId: number, kind: 'weekly' | 'single', filter: AllocationFilter, page: { limit: number; offset: number }) {
   let query = tx.selectFrom('allocations').where('company_id', '=', companyId).where('kind', '=', kind);
   if (filter.resourceKey !== undefined) query = query.where('resource_id', '=', (await findOwned(tx, 'resources', companyId, filter.resourceKey, 'Resource', 'ResourceId')).id);
   if (filter.serviceKey !== undefined) query = query.where('service_id', '=', (await findOwned(tx, 'services', companyId, filter.serviceKey, 'Service', 'ServiceId')).id);
   if (kind === 'single' && filter.to !== undefined) query = query.where('start_at', '<', filter.to);
   if (kind === 'single' && filter.from !== undefined) query = query.where('end_at', '>', filter.from);
+  if (kind === 'weekly' && filter.from !== undefined && filter.to !== undefined) {
+    const range = { start: filter.from, end: filter.to };
+    const matching = [];
+    for (const row of await query.selectAll().orderBy('id').execute()) if (await occursIn(tx, companyId, row, range)) matching.push(row);
+    return { total: matching.length, items: await allocationViews(tx, matching.slice(page.offset, page.offset + page.limit)) };
+  }
   const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query.selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute();
   return { total: Number(n), items: await allocationViews(tx, rows) };

@@ -23,6 +23,8 @@ export interface ResourceInput {
   timezone?: string | null;
   /** Bookings one resource takes at the same time. */
   capacity?: number;
+  /** Upcoming bookings one customer may have with the resource (0 = unlimited). */
+  bookingLimit?: number;
   hours?: WeeklyHours;
   /** Replaces the services this resource offers. */
   serviceKeys?: Key[];
@@ -32,7 +34,7 @@ export interface Ref { id: number; uid: string }
 
 export interface ResourceView {
   id: number; uid: string; name: string; location: Ref; email: string | null; phone: string | null; description: string | null;
-  timezone: string | null; capacity: number; hours: WeeklyHours; services: Ref[]; createdAt: number;
+  timezone: string | null; capacity: number; bookingLimit: number; hours: WeeklyHours; services: Ref[]; createdAt: number;
 }
 
 export interface ResourceFilter { locationKey?: Key; serviceKey?: Key }
@@ -45,7 +47,8 @@ export async function createResource(ctx: ServiceContext, companyId: number, inp
       uid: randomUUID(), company_id: companyId, location_id: location.id, name: requireName(input.name),
       email: input.email ? checkEmail(input.email, 'email') : null, phone: input.phone ?? null, description: input.description ?? null,
       timezone: input.timezone ? checkZone(input.timezone, 'timezone')! : null, hours: JSON.stringify(checkHours(input.hours, 'hours')),
-      overrides: '[]', capacity: checkWholeNumber(input.capacity, 'bookingsPerSlot', 1, 1000) ?? 1, created_at: ctx.now(),
+      overrides: '[]', capacity: checkWholeNumber(input.capacity, 'bookingsPerSlot', 1, 1000) ?? 1,
+      booking_limit: checkWholeNumber(input.bookingLimit, 'bookingLimit', 0, 100_000) ?? 0, created_at: ctx.now(),
     }).returning('id').executeTakeFirstOrThrow();
     if (input.serviceKeys) await linkServices(tx, companyId, Number(row.id), input.serviceKeys);
     return loadResourceView(tx, companyId, Number(row.id));
@@ -80,6 +83,7 @@ export async function updateResource(ctx: ServiceContext, companyId: number, key
     if (input.description !== undefined) set.description = input.description;
     if (input.timezone !== undefined) set.timezone = input.timezone ? checkZone(input.timezone, 'timezone')! : null;
     if (input.capacity !== undefined) set.capacity = checkWholeNumber(input.capacity, 'bookingsPerSlot', 1, 1000)!;
+    if (input.bookingLimit !== undefined) set.booking_limit = checkWholeNumber(input.bookingLimit, 'bookingLimit', 0, 100_000)!;
     if (input.hours !== undefined) set.hours = JSON.stringify(checkHours(input.hours, 'hours'));
     if (Object.keys(set).length) await tx.updateTable('resources').set(set).where('id', '=', row.id).execute();
     if (input.serviceKeys) await linkServices(tx, companyId, row.id, input.serviceKeys);
@@ -114,7 +118,7 @@ async function resourceViews(tx: Tx, rows: ResourceRow[]): Promise<ResourceView[
     .select(['sr.resource_id', 's.id', 's.uid']).where('sr.resource_id', 'in', rows.map((r) => r.id)).where('s.deleted', '=', 0).orderBy('s.id').execute();
   return rows.map((r) => ({
     id: r.id, uid: r.uid, name: r.name, location: locations.get(r.location_id)!, email: r.email, phone: r.phone, description: r.description,
-    timezone: r.timezone, capacity: r.capacity, hours: JSON.parse(r.hours),
+    timezone: r.timezone, capacity: r.capacity, bookingLimit: r.booking_limit, hours: JSON.parse(r.hours),
     services: links.filter((l) => l.resource_id === r.id).map(({ id, uid }) => ({ id, uid })), createdAt: r.created_at,
   }));
 }

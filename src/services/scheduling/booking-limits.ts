@@ -13,6 +13,7 @@ import type { Interval } from '../../core/types.js';
 import type { Store } from '../../store/database.js';
 import type { ServiceRow } from '../../store/schema.js';
 import type { Tx } from '../../store/transaction.js';
+import { enforceResourceLimits, resourcesFullFor } from './resource-booking-limits.js';
 
 const DAY = 86_400_000;
 
@@ -87,8 +88,9 @@ export interface LimitCheck {
   ignoreIds?: number[];
 }
 
-/** Refuses (422) a booking that would exceed one of the service's limits; call it inside the booking transaction. */
+/** Refuses (422) a booking that would exceed one of the service's limits, or a resource's bookingLimit; call it inside the booking transaction. */
 export async function enforceBookingLimits(store: Store, tx: Tx, check: LimitCheck): Promise<void> {
+  await enforceResourceLimits(store, tx, { ...check, companyId: check.service.company_id });
   const limits = serviceLimits(check.service);
   if (!hasLimits(limits)) return;
   if (store.dialect === 'postgres') await tx.selectFrom('services').select('id').where('id', '=', check.service.id).forUpdate().execute();
@@ -100,7 +102,7 @@ export async function enforceBookingLimits(store: Store, tx: Tx, check: LimitChe
 }
 
 export interface SlotLimiter {
-  /** Resources that reached maxResourceBookingLimit: they are not offered. */
+  /** Resources that reached maxResourceBookingLimit, or whose bookingLimit the customer reached: they are not offered. */
   exhausted: Set<number>;
   /** May a slot of this length start at `start`? (Daily limits; per-customer limits close everything.) */
   allows: (start: number, end: number) => boolean;
@@ -110,13 +112,14 @@ const OPEN: SlotLimiter = { exhausted: new Set(), allows: () => true };
 
 /** What availability must leave out under the service's limits, for a window and (when known) a customer. */
 export async function slotLimiter(tx: Tx, service: ServiceRow, zone: string, window: Interval, customerId: number | null, now: number): Promise<SlotLimiter> {
+  const customerFull = await resourcesFullFor(tx, service.company_id, customerId, now);
   const limits = serviceLimits(service);
-  if (!hasLimits(limits)) return OPEN;
+  if (!hasLimits(limits)) return customerFull.size ? { ...OPEN, exhausted: customerFull } : OPEN;
   const existing = await countedAppointments(tx, service, limits, { customerId, around: window, ignoreIds: [] });
   if (customerLimitFailure(limits, existing, customerId, now)) return { exhausted: new Set(), allows: () => false };
   const usage = dailyUsage(existing, now, zone);
   return {
-    exhausted: exhaustedResources(limits, existing, now),
+    exhausted: new Set([...exhaustedResources(limits, existing, now), ...customerFull]),
     allows: (start, end) => fitsDaily(limits, usage.get(localDayOf(start, zone)), Math.round((end - start) / 60_000)) === null,
   };
 }

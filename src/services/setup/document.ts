@@ -39,6 +39,8 @@ const ResourceDoc = Type.Object({
   ref: Ref, name: Type.String({ minLength: 1 }), location: Opt(Ref), email: Opt(Type.String({ minLength: 3 })),
   phone: Opt(Type.String()), description: Opt(Type.String()), timezone: Opt(Type.String()), hours: Opt(WeeklyHoursSchema),
   overrides: Opt(Type.Array(Override)), capacity: Opt(Type.Integer({ minimum: 1, maximum: 1000 })),
+  /** Upcoming bookings one customer may have with the resource (docs/onsched.md): 0 = unlimited. */
+  bookingLimit: Opt(Type.Integer({ minimum: 0, maximum: 100_000 })),
   externalCalendars: Opt(Type.Array(ExternalCalendarSchema, { maxItems: MAX_CALENDARS_PER_RESOURCE })),
 }, strict);
 

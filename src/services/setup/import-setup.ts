@@ -73,7 +73,7 @@ async function importResources(ctx: ImportContext, setup: SetupDocument) {
       company_id: ctx.companyId, location_id: location.id, name: r.name, email: checkEmail(r.email, `${path}.email`),
       phone: r.phone ?? null, description: r.description ?? null, timezone: checkZone(r.timezone, `${path}.timezone`) ?? null,
       hours: json(checkHours(r.hours, `${path}.hours`)), overrides: json(checkOverrides(r.overrides, `${path}.overrides`)),
-      capacity: r.capacity ?? 1, created_at: ctx.now,
+      capacity: r.capacity ?? 1, booking_limit: r.bookingLimit ?? 0, created_at: ctx.now,
     });
     ctx.refs.add('resource', r.ref, path, resource);
     await insertExternalCalendars(ctx.tx, ctx.secrets, { companyId: ctx.companyId, resourceId: resource.id }, r.externalCalendars ?? [], ctx.now, `${path}.externalCalendars`);

@@ -57,13 +57,14 @@ export const Service = Type.Object({
 export const ResourceBody = Type.Object({
   name: Opt(Name), LocationId: Opt(Uuid), email: OptNull(Type.String({ maxLength: 320 })), phone: OptNull(Type.String({ maxLength: 50 })),
   description: OptNull(Type.String({ maxLength: 5000 })), timezone: OptNull(Type.String()), bookingsPerSlot: Opt(Capacity),
+  bookingLimit: Opt(Type.Integer({ minimum: 0, maximum: 100_000, description: 'Upcoming bookings one customer may have with the resource; 0 = unlimited' })),
   weeklyAvailability: Opt(WeeklyAvailability), ServiceIds: Opt(Type.Array(Uuid, { description: 'Replaces the services the resource offers' })),
 });
 export type ResourceBody = Static<typeof ResourceBody>;
 export const Resource = Type.Object({
   object: Type.Literal('resource'), id: Type.String(), name: Type.String(), LocationId: Type.String(), email: Nullable(Type.String()),
   phone: Nullable(Type.String()), description: Nullable(Type.String()), timezone: Nullable(Type.String()), bookingsPerSlot: Type.Integer(),
-  weeklyAvailability: WeeklyAvailability, ServiceIds: Type.Array(Type.String()), ...Created,
+  bookingLimit: Type.Integer(), weeklyAvailability: WeeklyAvailability, ServiceIds: Type.Array(Type.String()), ...Created,
 });
 
 export const CustomerBody = Type.Object({
