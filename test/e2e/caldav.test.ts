@@ -36,7 +36,7 @@ describe.skipIf(!radicale)('CalDAV calendars against Radicale', () => {
   const settled = async (since = 0) => {
     for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
       const list = await calendars();
-      if (list.every((c) => c.sync.lastAttemptAt !== null && c.sync.lastAttemptAt > since)) return list;
+      if (list.every((c) => c.sync.lastAttemptAt !== null && Date.parse(c.sync.lastAttemptAt) > since)) return list;
     }
     throw new Error('calendars were not read within 10 s');
   };
