@@ -13,9 +13,16 @@ const BOOKING_ROUTES: Record<string, string> = {
   'POST /v3/appointment/hold': 'onsched',
   'POST /v3/appointment/reserve': 'onsched',
   'PUT /v3/appointment/:id/book': 'onsched',
+  'POST /v3/public/appointment/hold': 'onsched',
+  'PUT /v3/public/appointment/:id/book': 'onsched',
+  'POST /consumer/v1/appointments': 'onsched-v1',
+  'PUT /consumer/v1/appointments/:id/book': 'onsched-v1',
+  'PUT /consumer/v1/appointments/:id/reserve': 'onsched-v1',
+  'POST /book/api/:company/:service/hold': 'booking-page',
+  'POST /book/api/:company/holds/:hold/book': 'booking-page',
 };
 const CONFLICT_CODES = new Set(['slot_unavailable', 'class_full', 'no_available_resource', 'not_available', 'no_available_calendar']);
-const RULE_CODES = new Set(['too_soon', 'too_far', 'not_available_min_hours_in_advance', 'not_available_max_days_in_advance', 'limit_reached', 'appointment_in_past']);
+const RULE_CODES = new Set(['too_soon', 'too_far', 'not_available_min_hours_in_advance', 'not_available_max_days_in_advance', 'limit_reached', 'booking_limit_reached', 'appointment_in_past']);
 
 const errorCodes = new WeakMap<FastifyRequest, string>();
 

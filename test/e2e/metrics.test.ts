@@ -57,12 +57,19 @@ describe.each(backends)('/metrics on $name', (backend) => {
       body: { ServiceId: R.consult.uid, ResourceIds: [R.alice.uid], Unavailability: { startTime: new Date(start).toISOString(), endTime: new Date(start + 1_800_000).toISOString() } },
     });
     expect(hold.status, hold.text).toBe(200);
+    // The same hold through OnSched's v1 path counts for its own surface.
+    const v1 = await api(app.url, 'POST', '/consumer/v1/appointments', {
+      headers: { 'x-api-key': company.apiKey },
+      body: { serviceId: String(R.consult.id), resourceId: String(R.bob.id), startDateTime: new Date(start).toISOString(), endDateTime: new Date(start + 1_800_000).toISOString() },
+    });
+    expect(v1.status, v1.text).toBe(200);
 
     const key = {
       booked: 'openslot_bookings_total{surface="acuity",outcome="booked"}',
       conflict: 'openslot_bookings_total{surface="acuity",outcome="conflict"}',
       refused: 'openslot_bookings_total{surface="acuity",outcome="refused"}',
       held: 'openslot_bookings_total{surface="onsched",outcome="booked"}',
+      heldV1: 'openslot_bookings_total{surface="onsched-v1",outcome="booked"}',
       holdsExpired: 'openslot_holds_expired_total',
       delivered: 'openslot_deliveries_total{channel="email",outcome="done"}',
       syncFailed: 'openslot_calendar_syncs_total{outcome="failed"}',
@@ -76,6 +83,7 @@ describe.each(backends)('/metrics on $name', (backend) => {
     expect(delta(before, after, key.conflict)).toBe(1);
     expect(delta(before, after, key.refused)).toBe(1);
     expect(delta(before, after, key.held)).toBe(1);
+    expect(delta(before, after, key.heldV1)).toBe(1);
     expect(delta(before, after, 'openslot_http_requests_total{method="POST",route="/api/v1/appointments",status="200"}')).toBe(1);
     expect(delta(before, after, 'openslot_http_requests_total{method="POST",route="/api/v1/appointments",status="400"}')).toBe(2);
     expect(delta(before, after, 'openslot_http_request_duration_seconds_count{method="POST",route="/api/v1/appointments",status="200"}')).toBe(1);
