@@ -1,15 +1,8 @@
-// Idempotency-Key on v1 mutations, scoped to the exact path so one key cannot replay another action.
+// Idempotency-Key on v1 mutations: a retry must repeat the body and the query (v1 puts options such
+// as completeBooking in the query) to get the first answer back.
 import type { FastifyRequest } from 'fastify';
-import { fingerprint, type Idempotency } from '../../services/run-action.js';
-import { invalid } from './request.js';
+import type { Idempotency } from '../../services/run-action.js';
+import { idempotencyKey } from '../idempotency-key.js';
 
-const MAX_KEY_LENGTH = 255;
-
-export function idempotencyOf(request: FastifyRequest): Idempotency | undefined {
-  const key = request.headers['idempotency-key'];
-  if (key === undefined) return undefined;
-  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH) {
-    throw invalid('Idempotency-Key', `Idempotency-Key must be one value of 1 to ${MAX_KEY_LENGTH} characters`);
-  }
-  return { key, scope: `${request.method} ${request.url.split('?')[0]}`, requestHash: fingerprint({ body: request.body ?? null, query: request.query ?? null }) };
-}
+export const idempotencyOf = (request: FastifyRequest): Idempotency | undefined =>
+  idempotencyKey(request, { body: request.body ?? null, query: request.query ?? null });

@@ -5,7 +5,8 @@ import { DomainError } from '../../core/errors.js';
 import { isValidZone } from '../../core/time/zoned-days.js';
 import type { PageRequest } from '../../services/catalog/list-page.js';
 import { listPage } from './envelope.js';
-import { fingerprint, type Idempotency } from '../../services/run-action.js';
+import type { Idempotency } from '../../services/run-action.js';
+import { idempotencyKey } from '../idempotency-key.js';
 
 export const invalid = (field: string, message: string, value?: unknown) => new DomainError('invalid_input', { field, message, value });
 
@@ -42,14 +43,5 @@ export const pageOf = (query: { limit: number; page: number }): PageRequest => (
 /** The list envelope around one page. */
 export const listOf = <T>(page: PageRequest, result: { total: number; items: T[] }) => listPage(page, result.total, result.items);
 
-const MAX_KEY_LENGTH = 255;
-
-/** The Idempotency-Key of a POST or PUT, scoped to the exact path so one key cannot replay another action. */
-export function idempotency(request: FastifyRequest): Idempotency | undefined {
-  const key = request.headers['idempotency-key'];
-  if (key === undefined) return undefined;
-  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH) {
-    throw invalid('Idempotency-Key', `Idempotency-Key must be one value of 1 to ${MAX_KEY_LENGTH} characters`);
-  }
-  return { key, scope: `${request.method} ${request.url.split('?')[0]}`, requestHash: fingerprint(request.body ?? null) };
-}
+/** The Idempotency-Key of a POST or PUT: a retry with the same body gets the first answer back. */
+export const idempotency = (request: FastifyRequest): Idempotency | undefined => idempotencyKey(request, request.body ?? null);
