@@ -40,6 +40,12 @@ export async function resolveScope(tx: Tx, companyId: number, input: ScopeInput)
   return { resourceId: resource?.id ?? null, serviceId: service?.id ?? null };
 }
 
+/** The scope after an update: a side the input names is re-checked with the side it keeps. */
+export async function updatedScope(tx: Tx, companyId: number, row: AllocationRow, input: ScopeInput): Promise<Scope> {
+  if (input.resourceKey === undefined && input.serviceKey === undefined) return { resourceId: row.resource_id, serviceId: row.service_id };
+  return resolveScope(tx, companyId, { resourceKey: input.resourceKey ?? row.resource_id ?? undefined, serviceKey: input.serviceKey ?? row.service_id ?? undefined });
+}
+
 /** Weekly rows: real weekdays, each end after its start, and no two overlapping on one day. */
 export function checkWindows(rows: WeeklyWindow[] | undefined, legacy = false): WeeklyWindow[] {
   const field = 'weeklyAvailability';

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context.js';
 import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import {
-  allocationViews, checkRanges, checkSeats, findAllocation, inScope, listAllocationRows, resolveScope,
+  allocationViews, checkRanges, checkSeats, findAllocation, inScope, listAllocationRows, resolveScope, updatedScope,
   type AllocationFilter, type AllocationView, type Scope, type ScopeInput,
 } from './allocation-scope.js';
 import { invalid } from './checks.js';
@@ -67,9 +67,7 @@ export async function updateSingleAllocation(ctx: ServiceContext, companyId: num
     const row = await findAllocation(tx, companyId, 'single', key);
     const range = { start: input.start ?? row.start_at!, end: input.end ?? row.end_at! };
     checkRanges([range]);
-    const scope = input.resourceKey !== undefined || input.serviceKey !== undefined
-      ? await resolveScope(tx, companyId, { resourceKey: input.resourceKey ?? row.resource_id ?? undefined, serviceKey: input.serviceKey ?? row.service_id ?? undefined })
-      : { resourceId: row.resource_id, serviceId: row.service_id };
+    const scope = await updatedScope(tx, companyId, row, input);
     await tx.updateTable('allocations').set({
       resource_id: scope.resourceId, service_id: scope.serviceId, start_at: range.start, end_at: range.end,
       description: input.description !== undefined ? input.description : row.description,

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context.js';
 import type { Key } from '../lookup.js';
 import { runAction, type Idempotency } from '../run-action.js';
 import {
-  allocationViews, checkSeats, checkWindows, findAllocation, inScope, listAllocationRows, resolveScope,
+  allocationViews, checkSeats, checkWindows, findAllocation, inScope, listAllocationRows, resolveScope, updatedScope,
   type AllocationFilter, type AllocationView, type Scope, type ScopeInput,
 } from './allocation-scope.js';
 import type { Page, PageRequest } from './list-page.js';
@@ -64,9 +64,7 @@ export async function listAllocations(ctx: ServiceContext, companyId: number, fi
 export async function updateAllocation(ctx: ServiceContext, companyId: number, key: Key, input: WeeklyAllocationInput, idempotency?: Idempotency): Promise<AllocationView> {
   return runAction(ctx, companyId, idempotency, async (tx) => {
     const row = await findAllocation(tx, companyId, 'weekly', key);
-    const scope = input.resourceKey !== undefined || input.serviceKey !== undefined
-      ? await resolveScope(tx, companyId, { resourceKey: input.resourceKey ?? row.resource_id ?? undefined, serviceKey: input.serviceKey ?? row.service_id ?? undefined })
-      : { resourceId: row.resource_id, serviceId: row.service_id };
+    const scope = await updatedScope(tx, companyId, row, input);
     await tx.updateTable('allocations').set({
       resource_id: scope.resourceId, service_id: scope.serviceId,
       windows: input.windows !== undefined ? JSON.stringify(checkWindows(input.windows, input.legacy)) : row.windows,
